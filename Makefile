@@ -1,0 +1,41 @@
+# Two commands for a fresh machine that has only python3, make and git:
+#   make build   install everything, build the warehouse (and, as they land, dashboards and data docs)
+#   make test    run the whole test suite
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+SOURCES ?= ../shared/sources
+
+# uv must use the machine's Python 3.11, never download one (the network reaches package registries only).
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := 3.11
+
+.PHONY: build test install lint clean
+
+# Debian's python3 refuses a bare `pip install` (PEP 668): uv goes into a private venv under .tools/.
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --locked
+	touch $@
+
+install: .venv/.synced
+
+build: install
+	$(UV) run --locked yyx build
+
+test: install
+	$(UV) run --locked pytest
+
+lint: install
+	$(UV) run --locked ruff check src tests
+	$(UV) run --locked ruff format --check src tests
+	$(UV) run --locked sqlfluff lint models macros analyses tests
+
+clean:
+	rm -rf target logs .venv $(TOOLS)

@@ -1,0 +1,14 @@
+with
+
+values_paired_with_baselines as (
+    select * from {{ ref('int_values_paired_with_baselines') }}
+),
+
+final as (
+    select
+        jurisdiction_slug || '__' || indicator_code as gap_id,
+        values_paired_with_baselines.*
+    from values_paired_with_baselines
+)
+
+select * from final

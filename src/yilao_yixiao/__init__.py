@@ -1,0 +1,1 @@
+"""Source-cited warehouse of 一老一小 plan targets."""

@@ -1,0 +1,48 @@
+"""Command line of the warehouse: `yyx check-seeds`, `yyx build`, `yyx verify-provenance`, …"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from yilao_yixiao import seed_check, warehouse
+
+app = typer.Typer(help="Source-cited warehouse of 一老一小 plan targets.", no_args_is_help=True)
+
+ProjectDir = Annotated[Path, typer.Option(help="dbt project directory.")]
+Database = Annotated[Path, typer.Option(help="DuckDB file to build or read.")]
+
+
+@app.command("check-seeds")
+def check_seeds_command(project_dir: ProjectDir = Path(".")) -> None:
+    """Check every seed CSV against its declared columns and types; name file, line and column of each problem."""
+    problems = seed_check.check_seeds(project_dir / "seeds")
+    for problem in problems:
+        typer.echo(f"seeds/{problem}", err=True)
+    if problems:
+        raise typer.Exit(code=1)
+    typer.echo("seeds: all declared files, columns and types are valid")
+
+
+@app.command("build")
+def build_command(
+    project_dir: ProjectDir = Path("."),
+    database: Database = warehouse.DEFAULT_DATABASE,
+    select: Annotated[list[str] | None, typer.Option(help="dbt selection, e.g. marts.")] = None,
+) -> None:
+    """Check seeds, run `dbt build` into a scratch file and put it in place only when everything passed."""
+    try:
+        path = warehouse.build(project_dir, database, select)
+    except seed_check.SeedCheckError as err:
+        for problem in err.problems:
+            typer.echo(f"seeds/{problem}", err=True)
+        typer.echo("Build stopped before dbt: fix the seeds above. No warehouse was written.", err=True)
+        raise typer.Exit(code=1) from None
+    except warehouse.BuildError as err:
+        for failure in err.failures:
+            typer.echo(str(failure), err=True)
+        typer.echo(f"Build failed: {database} was removed so no stale or half-built mart remains.", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"Warehouse built: {path}")
