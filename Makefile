@@ -29,13 +29,13 @@ install: .venv/.synced
 build: install
 	$(UV) run --locked yyx build
 
-test: install
+test: install lint
 	$(UV) run --locked pytest
 
 lint: install
 	$(UV) run --locked ruff check src tests
 	$(UV) run --locked ruff format --check src tests
-	$(UV) run --locked sqlfluff lint models macros analyses tests
+	$(UV) run --locked sqlfluff lint models analyses tests
 
 clean:
 	rm -rf target logs .venv $(TOOLS)

@@ -37,7 +37,9 @@ def copy_project(destination: Path) -> Path:
 def sources() -> Path:
     path = sources_dir()
     if not path.is_dir():
-        pytest.fail(f"source documents not found at {path}; set YYX_SOURCES or put shared/ beside the checkout")
+        pytest.fail(
+            f"source documents not found at {path}; set YYX_SOURCES or put shared/ beside the checkout"
+        )
     return path
 
 

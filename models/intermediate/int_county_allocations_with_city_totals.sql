@@ -65,10 +65,11 @@ final as (
     inner join indicators
         on county_allocations.indicator_code = indicators.indicator_code
     left join city_totals
-        on county_allocations.document_id = city_totals.document_id
-        and county_allocations.indicator_code = city_totals.indicator_code
-        and county_allocations.period_year = city_totals.period_year
-        and county_allocations.source_section = city_totals.source_section
+        on
+            county_allocations.document_id = city_totals.document_id
+            and county_allocations.indicator_code = city_totals.indicator_code
+            and county_allocations.period_year = city_totals.period_year
+            and county_allocations.source_section = city_totals.source_section
 )
 
 select * from final

@@ -18,13 +18,15 @@ values_labelled as (
 whole_figures as (
     select *
     from values_labelled
-    where not is_breakdown_part
+    where
+        not is_breakdown_part
         and value is not null
 ),
 
 target_statements as (
     select * from whole_figures
-    where value_kind = 'target'
+    where
+        value_kind = 'target'
         and period_year is not null
 ),
 
@@ -55,8 +57,11 @@ ranked_target_candidates as (
     select
         target_candidates.*,
         row_number() over (
-            partition by jurisdiction_code, indicator_code
-            order by period_year desc, n_statements_of_value desc, first_value_id
+            partition by target_candidates.jurisdiction_code, target_candidates.indicator_code
+            order by
+                target_candidates.period_year desc,
+                target_candidates.n_statements_of_value desc,
+                target_candidates.first_value_id asc
         ) as target_rank
     from target_candidates
 ),
@@ -70,9 +75,10 @@ headline_targets as (
         target_disagreement.target_values_disagree
     from ranked_target_candidates
     inner join target_disagreement
-        on ranked_target_candidates.jurisdiction_code = target_disagreement.jurisdiction_code
-        and ranked_target_candidates.indicator_code = target_disagreement.indicator_code
-        and ranked_target_candidates.period_year = target_disagreement.period_year
+        on
+            ranked_target_candidates.jurisdiction_code = target_disagreement.jurisdiction_code
+            and ranked_target_candidates.indicator_code = target_disagreement.indicator_code
+            and ranked_target_candidates.period_year = target_disagreement.period_year
     where ranked_target_candidates.target_rank = 1
 ),
 
@@ -93,10 +99,11 @@ sections_stating_headline_target as (
         target_statements.source_section
     from target_statements
     inner join headline_target_rows
-        on target_statements.jurisdiction_code = headline_target_rows.jurisdiction_code
-        and target_statements.indicator_code = headline_target_rows.indicator_code
-        and target_statements.period_year = headline_target_rows.period_year
-        and target_statements.value = headline_target_rows.value
+        on
+            target_statements.jurisdiction_code = headline_target_rows.jurisdiction_code
+            and target_statements.indicator_code = headline_target_rows.indicator_code
+            and target_statements.period_year = headline_target_rows.period_year
+            and target_statements.value = headline_target_rows.value
 ),
 
 baseline_candidates as (
@@ -111,16 +118,19 @@ baseline_candidates as (
         min(whole_figures.value_id) as first_value_id
     from whole_figures
     inner join headline_target_rows
-        on whole_figures.jurisdiction_code = headline_target_rows.jurisdiction_code
-        and whole_figures.indicator_code = headline_target_rows.indicator_code
-        and coalesce(whole_figures.period_year, headline_target_rows.period_year - 1)
-        < headline_target_rows.period_year
+        on
+            whole_figures.jurisdiction_code = headline_target_rows.jurisdiction_code
+            and whole_figures.indicator_code = headline_target_rows.indicator_code
+            and coalesce(whole_figures.period_year, headline_target_rows.period_year - 1)
+            < headline_target_rows.period_year
     left join sections_stating_headline_target
-        on whole_figures.jurisdiction_code = sections_stating_headline_target.jurisdiction_code
-        and whole_figures.indicator_code = sections_stating_headline_target.indicator_code
-        and whole_figures.source_section = sections_stating_headline_target.source_section
+        on
+            whole_figures.jurisdiction_code = sections_stating_headline_target.jurisdiction_code
+            and whole_figures.indicator_code = sections_stating_headline_target.indicator_code
+            and whole_figures.source_section = sections_stating_headline_target.source_section
     where whole_figures.value_kind = 'baseline'
-    group by whole_figures.jurisdiction_code, whole_figures.indicator_code, whole_figures.period_year, whole_figures.value
+    group by
+        whole_figures.jurisdiction_code, whole_figures.indicator_code, whole_figures.period_year, whole_figures.value
 ),
 
 chosen_baselines as (
@@ -135,7 +145,7 @@ chosen_baselines as (
                 case when period_year is null then 1 else 0 end,
                 period_year desc,
                 n_statements_of_value desc,
-                first_value_id
+                first_value_id asc
         ) as baseline_rank
     from baseline_candidates
 ),
@@ -181,8 +191,9 @@ paired as (
         targets.target_values_disagree
     from headline_target_rows as targets
     left join baseline_rows as baselines
-        on targets.jurisdiction_code = baselines.jurisdiction_code
-        and targets.indicator_code = baselines.indicator_code
+        on
+            targets.jurisdiction_code = baselines.jurisdiction_code
+            and targets.indicator_code = baselines.indicator_code
 ),
 
 final as (

@@ -6,7 +6,7 @@ values_paired_with_baselines as (
 
 final as (
     select
-        jurisdiction_slug || '__' || indicator_code as gap_id,
+        values_paired_with_baselines.jurisdiction_slug || '__' || values_paired_with_baselines.indicator_code as gap_id,
         values_paired_with_baselines.*
     from values_paired_with_baselines
 )

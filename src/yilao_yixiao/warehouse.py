@@ -55,12 +55,20 @@ def _remove_database(path: Path) -> None:
         candidate.unlink(missing_ok=True)
 
 
-def _failing_rows(database: Path, relation: str | None, limit: int = 5) -> list[dict]:
-    if not relation:
+def _checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the file, so moving the one file moves everything dbt wrote."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("checkpoint")
+
+
+def _failing_rows(database: Path, schema: str | None, alias: str | None, limit: int = 5) -> list[dict]:
+    """The rows a failed test stored (dbt `store_failures`), so the message names the offending rows."""
+    if not (schema and alias):
         return []
     try:
-        with duckdb.connect(str(database), read_only=True) as con:
-            frame = con.sql(f"select * from {relation} limit {limit}").pl()
+        # dbt-duckdb still holds this file open in-process; a read-only connection would be refused.
+        with duckdb.connect(str(database)) as con:
+            frame = con.sql(f'select * from "{schema}"."{alias}" limit {limit}').pl()
     except duckdb.Error:
         return []
     return frame.to_dicts()
@@ -75,9 +83,12 @@ def run_dbt(project_dir: Path, args: list[str], database: Path) -> list[NodeFail
         result = dbtRunner().invoke(
             [
                 *args,
-                "--project-dir", str(project_dir),
-                "--profiles-dir", str(project_dir),
-                "--target-path", str(target_path),
+                "--project-dir",
+                str(project_dir),
+                "--profiles-dir",
+                str(project_dir),
+                "--target-path",
+                str(target_path),
             ]
         )
     if result.exception is not None:
@@ -87,7 +98,7 @@ def run_dbt(project_dir: Path, args: list[str], database: Path) -> list[NodeFail
         status = str(node_result.status)
         if status in FAILED_STATUSES:
             node = node_result.node
-            rows = _failing_rows(database, getattr(node, "relation_name", None)) if status == "fail" else []
+            rows = _failing_rows(database, node.schema, node.alias) if status == "fail" else []
             failures.append(NodeFailure(node.unique_id, status, node_result.message or "", rows))
     if not result.success and not failures:
         failures.append(NodeFailure("dbt", "error", "dbt reported failure"))
@@ -106,7 +117,7 @@ def build(project_dir: Path, database: Path, select: list[str] | None = None) ->
         raise SeedCheckError(problems)
 
     database.parent.mkdir(parents=True, exist_ok=True)
-    scratch = database.with_name(database.stem + ".building.duckdb")
+    scratch = database.with_name(database.stem + "_building.duckdb")
     _remove_database(scratch)
     args = ["build"] + (["--select", *select] if select else [])
     failures = run_dbt(project_dir, args, scratch)
@@ -114,5 +125,7 @@ def build(project_dir: Path, database: Path, select: list[str] | None = None) ->
         _remove_database(scratch)
         _remove_database(database)
         raise BuildError(failures)
+    _checkpoint(scratch)
+    _remove_database(database)
     os.replace(scratch, database)
     return database

@@ -1,0 +1,23 @@
+-- The annex table is 12 county-level units × 5 measures; a lost row or column would shrink the tie-out.
+
+with
+
+county_allocations as (
+    select * from {{ ref('fct_county_allocations') }}
+),
+
+shape as (
+    select
+        count(distinct county_slug) as n_units,
+        count(distinct indicator_code) as n_measures,
+        count(*) as n_cells
+    from county_allocations
+),
+
+final as (
+    select *
+    from shape
+    where n_units <> 12 or n_measures <> 5 or n_cells <> 60
+)
+
+select * from final
