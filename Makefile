@@ -12,6 +12,8 @@ SOURCES ?= ../shared/sources
 # uv must use the machine's Python 3.11, never download one (the network reaches package registries only).
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := 3.11
+# Registries may sit behind a proxy whose CA only the machine's trust store knows (pip reads it too).
+export UV_SYSTEM_CERTS := 1
 
 .PHONY: build test install lint clean
 

@@ -1,0 +1,60 @@
+{#-
+    The interval a printed figure stands for, from the precision it was printed with (not a magic epsilon).
+
+    A figure printed with decimals, with a 万/亿 multiplier or with an "about" comparator (近, 约, 左右) was
+    rounded: it stands for ± half a unit of its last printed digit, times the multiplier. "12.59万" (stored
+    125900) means [125850, 125950); "11.36%" means [11.355, 11.365). A whole number printed in full ("341",
+    "71个", "3400", the OCR-damaged "100O") is a count or a policy figure, taken as exact; so is a figure with no
+    digits ("一处", "减半"). The first number of raw_text sets the precision ("1—2个" → whole numbers).
+
+    printed_half_width returns that half-width; printed_lower and printed_upper the interval ends.
+-#}
+
+{% macro printed_number_text(raw_text) -%}
+    regexp_extract({{ raw_text }}, '[0-9]+(\.[0-9]+)?', 0)
+{%- endmacro %}
+
+{% macro printed_decimals(raw_text) -%}
+    case
+        when strpos({{ printed_number_text(raw_text) }}, '.') = 0 then 0
+        else length({{ printed_number_text(raw_text) }}) - strpos({{ printed_number_text(raw_text) }}, '.')
+    end
+{%- endmacro %}
+
+{% macro printed_multiplier(raw_text) -%}
+    case
+        when strpos({{ raw_text }}, '亿') > 0 or strpos({{ raw_text }}, '億') > 0 then 100000000
+        when strpos({{ raw_text }}, '万') > 0 or strpos({{ raw_text }}, '萬') > 0 then 10000
+        else 1
+    end
+{%- endmacro %}
+
+{% macro printed_half_width(value, raw_text, comparator) -%}
+    case
+        when {{ value }} is null or {{ printed_number_text(raw_text) }} = '' then 0
+        when {{ printed_decimals(raw_text) }} > 0
+            or {{ printed_multiplier(raw_text) }} > 1
+            or {{ comparator }} = 'approx'
+            then 0.5 * power(10, -1 * {{ printed_decimals(raw_text) }}) * {{ printed_multiplier(raw_text) }}
+        else 0
+    end
+{%- endmacro %}
+
+{% macro printed_lower(value, raw_text, comparator) -%}
+    ({{ value }} - {{ printed_half_width(value, raw_text, comparator) }})
+{%- endmacro %}
+
+{% macro printed_upper(value, raw_text, comparator) -%}
+    ({{ value }} + {{ printed_half_width(value, raw_text, comparator) }})
+{%- endmacro %}
+
+{#-
+    Two intervals are compatible when they overlap. The 1e-9 relative slack absorbs binary floating-point
+    representation only (0.1 + 0.2 ≠ 0.3); it is not a tolerance on the figures.
+-#}
+{% macro intervals_overlap(lower_a, upper_a, lower_b, upper_b) -%}
+    (
+        {{ lower_a }} <= {{ upper_b }} + 1e-9 * greatest(abs({{ upper_b }}), 1)
+        and {{ lower_b }} <= {{ upper_a }} + 1e-9 * greatest(abs({{ upper_a }}), 1)
+    )
+{%- endmacro %}

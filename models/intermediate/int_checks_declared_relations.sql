@@ -1,0 +1,93 @@
+{#-
+    The relations declared in the consistency_relations seed, computed with interval arithmetic so a rate
+    recomputed from rounded figures is compared at the precision it was printed with:
+    ratio [l⁻/r⁺, l⁺/r⁻], product [l⁻·r⁻, l⁺·r⁺], difference [l⁻ − r⁺, l⁺ − r⁻]; at_most: stated ≤ left.
+-#}
+
+with
+
+relations as (
+    select * from {{ ref('stg_consistency_relations') }}
+),
+
+values_with_intervals as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+operands as (
+    select
+        relations.*,
+        stated.jurisdiction_slug,
+        stated.document_id,
+        stated.value as stated_value,
+        stated.value_lower as stated_lower,
+        stated.value_upper as stated_upper,
+        lefts.value as left_value,
+        lefts.value_lower as left_lower,
+        lefts.value_upper as left_upper,
+        coalesce(rights.value, relations.right_constant) as right_value,
+        coalesce(rights.value_lower, relations.right_constant) as right_lower,
+        coalesce(rights.value_upper, relations.right_constant) as right_upper,
+        stated.value_id
+        || ',' || lefts.value_id
+        || coalesce(',' || rights.value_id, '') as value_ids,
+        stated.source_quote
+        || ' ‖ ' || lefts.source_quote
+        || coalesce(' ‖ ' || rights.source_quote, '') as source_quotes
+    from relations
+    inner join values_with_intervals as stated
+        on relations.stated_value_id = stated.value_id
+    inner join values_with_intervals as lefts
+        on relations.left_value_id = lefts.value_id
+    left join values_with_intervals as rights
+        on relations.right_value_id = rights.value_id
+),
+
+computed as (
+    select
+        operands.*,
+        case operation
+            when 'ratio' then left_value / nullif(right_value, 0) * scale
+            when 'product' then left_value * right_value * scale
+            when 'difference' then left_value - right_value
+            when 'at_most' then left_value
+        end as computed_value,
+        case operation
+            when 'ratio' then left_lower / nullif(right_upper, 0) * scale
+            when 'product' then left_lower * right_lower * scale
+            when 'difference' then left_lower - right_upper
+            when 'at_most' then left_lower
+        end as computed_lower,
+        case operation
+            when 'ratio' then left_upper / nullif(right_lower, 0) * scale
+            when 'product' then left_upper * right_upper * scale
+            when 'difference' then left_upper - right_lower
+            when 'at_most' then left_upper
+        end as computed_upper
+    from operands
+),
+
+final as (
+    select
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        case
+            when operation = 'at_most' then stated_lower <= computed_upper
+            else {{ intervals_overlap('stated_lower', 'stated_upper', 'computed_lower', 'computed_upper') }}
+        end as is_consistent,
+        value_ids,
+        source_quotes
+    from computed
+)
+
+select * from final

@@ -1,0 +1,113 @@
+{#-
+    Totals against their parts. Parts that break a total down along one dimension must add up to it; a
+    dimension with a single stated part (65+ within 60+) can only check that the part does not exceed the
+    total. Zhoukou's annex: the county cells of each column against the 合计 printed under it.
+-#}
+
+with
+
+values_with_intervals as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+county_allocations as (
+    select * from {{ ref('int_county_allocations_with_city_totals') }}
+),
+
+parts_by_dimension as (
+    select
+        parent_value_id,
+        breakdown_dimension,
+        count(*) as n_parts,
+        sum(value) as parts_value,
+        sum(value_lower) as parts_lower,
+        sum(value_upper) as parts_upper,
+        string_agg(value_id, ',' order by value_id) as part_value_ids,
+        string_agg(source_quote, ' ‖ ' order by value_id) as part_quotes
+    from values_with_intervals
+    where parent_value_id is not null
+    group by parent_value_id, breakdown_dimension
+),
+
+stated_parts_checks as (
+    select
+        totals.jurisdiction_slug || '__parts_sum__' || totals.value_id || '__' || parts.breakdown_dimension
+            as check_id,
+        totals.jurisdiction_slug,
+        totals.document_id,
+        case when parts.n_parts > 1 then 'parts_sum_to_total' else 'plausibility' end as check_kind,
+        case
+            when parts.n_parts > 1
+                then totals.indicator_name_zh || '：按' || parts.breakdown_dimension || '分项之和等于总数'
+            else totals.indicator_name_zh || '：' || parts.breakdown_dimension || '分项不超过总数'
+        end as description_zh,
+        case
+            when parts.n_parts > 1
+                then totals.indicator_name_en || ': parts by ' || parts.breakdown_dimension || ' add up to the total'
+            else totals.indicator_name_en || ': the ' || parts.breakdown_dimension || ' part does not exceed the total'
+        end as description_en,
+        totals.value as stated_value,
+        totals.value_lower as stated_lower,
+        totals.value_upper as stated_upper,
+        parts.parts_value as computed_value,
+        parts.parts_lower as computed_lower,
+        parts.parts_upper as computed_upper,
+        case
+            when parts.n_parts > 1
+                then {{ intervals_overlap('totals.value_lower', 'totals.value_upper', 'parts.parts_lower', 'parts.parts_upper') }}
+            else parts.parts_lower <= totals.value_upper
+        end as is_consistent,
+        totals.value_id || ',' || parts.part_value_ids as value_ids,
+        totals.source_quote || ' ‖ ' || parts.part_quotes as source_quotes
+    from parts_by_dimension as parts
+    inner join values_with_intervals as totals
+        on parts.parent_value_id = totals.value_id
+),
+
+county_column_sums as (
+    select
+        jurisdiction_slug,
+        document_id,
+        indicator_code,
+        indicator_name_zh,
+        indicator_name_en,
+        city_total_value_id,
+        sum(value) as county_sum,
+        string_agg(allocation_id, ',' order by allocation_id) as allocation_ids,
+        string_agg(county_name_zh || ' ' || raw_text, '、' order by allocation_id) as county_cells
+    from county_allocations
+    group by jurisdiction_slug, document_id, indicator_code, indicator_name_zh, indicator_name_en, city_total_value_id
+),
+
+county_checks as (
+    select
+        sums.jurisdiction_slug || '__parts_sum__county_allocations__' || sums.indicator_code as check_id,
+        sums.jurisdiction_slug,
+        sums.document_id,
+        'parts_sum_to_total' as check_kind,
+        '附件分解表：各县（市、区）' || sums.indicator_name_zh || '之和等于合计' as description_zh,
+        'Annex table: the counties'' ' || sums.indicator_name_en || ' add up to the city total' as description_en,
+        totals.value as stated_value,
+        totals.value_lower as stated_lower,
+        totals.value_upper as stated_upper,
+        sums.county_sum as computed_value,
+        sums.county_sum as computed_lower,
+        sums.county_sum as computed_upper,
+        coalesce(
+            {{ intervals_overlap('totals.value_lower', 'totals.value_upper', 'sums.county_sum', 'sums.county_sum') }},
+            false
+        ) as is_consistent,
+        coalesce(totals.value_id || ',', '') || sums.allocation_ids as value_ids,
+        coalesce(totals.source_quote || ' ‖ ', '') || sums.county_cells as source_quotes
+    from county_column_sums as sums
+    left join values_with_intervals as totals
+        on sums.city_total_value_id = totals.value_id
+),
+
+final as (
+    select * from stated_parts_checks
+    union all
+    select * from county_checks
+)
+
+select * from final

@@ -1,0 +1,68 @@
+{#-
+    Checks no sentence states but any reader would make: a share cannot exceed 100 % (a target of "100%以上"
+    is flagged), and a target does not fall below its baseline where a higher value is the policy direction.
+-#}
+
+with
+
+values_with_intervals as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+values_paired_with_baselines as (
+    select * from {{ ref('int_values_paired_with_baselines') }}
+),
+
+shares_at_the_ceiling as (
+    select
+        jurisdiction_slug || '__share_at_most_100__' || value_id as check_id,
+        jurisdiction_slug,
+        document_id,
+        'plausibility' as check_kind,
+        indicator_name_zh || '：比例不超过100%（' || raw_text || '）' as description_zh,
+        indicator_name_en || ': a share cannot exceed 100 % (printed "' || raw_text || '")' as description_en,
+        value as stated_value,
+        value_lower as stated_lower,
+        value_upper as stated_upper,
+        100.0 as computed_value,
+        100.0 as computed_lower,
+        100.0 as computed_upper,
+        value <= 100 and not (value = 100 and comparator in ('gt', 'ge') and value_kind <> 'baseline') as is_consistent,
+        value_id as value_ids,
+        source_quote as source_quotes
+    from values_with_intervals
+    where unit = 'percent' and value >= 100
+),
+
+targets_against_baselines as (
+    select
+        gaps.jurisdiction_slug || '__target_not_below_baseline__' || gaps.indicator_code as check_id,
+        gaps.jurisdiction_slug,
+        gaps.document_id,
+        'plausibility' as check_kind,
+        gaps.indicator_name_zh || '：目标不低于基数' as description_zh,
+        gaps.indicator_name_en || ': the target is not below the baseline (higher is better)' as description_en,
+        targets.value as stated_value,
+        targets.value_lower as stated_lower,
+        targets.value_upper as stated_upper,
+        baselines.value as computed_value,
+        baselines.value_lower as computed_lower,
+        baselines.value_upper as computed_upper,
+        targets.value_upper >= baselines.value_lower as is_consistent,
+        targets.value_id || ',' || baselines.value_id as value_ids,
+        targets.source_quote || ' ‖ ' || baselines.source_quote as source_quotes
+    from values_paired_with_baselines as gaps
+    inner join values_with_intervals as targets
+        on gaps.target_value_id = targets.value_id
+    inner join values_with_intervals as baselines
+        on gaps.baseline_value_id = baselines.value_id
+    where gaps.higher_is_better
+),
+
+final as (
+    select * from shares_at_the_ceiling
+    union all
+    select * from targets_against_baselines
+)
+
+select * from final

@@ -1,0 +1,149 @@
+{#-
+    Figures a document states more than once (goals, task list, indicator table, annex) must agree: every
+    statement of the same indicator, kind and year against the first one, reporting the one furthest from it.
+    The two ends of a range ("1—2个": at least 1, at most 2) are not restatements of each other, so upper
+    bounds (≤, <) are compared only with upper bounds.
+    And a baseline figure printed twice must carry the same year (Ganzi's 341 slots: 2021 in the text, 2020
+    in table 1).
+-#}
+
+with
+
+values_with_intervals as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+whole_statements as (
+    select
+        *,
+        coalesce(cast(period_year as varchar), 'undated')
+        || case when comparator in ('le', 'lt') then '__upper_bound' else '' end as period_label
+    from values_with_intervals
+    where not is_breakdown_part and value is not null
+),
+
+statement_groups as (
+    select
+        jurisdiction_slug,
+        indicator_code,
+        value_kind,
+        period_label,
+        min(value_id) as first_value_id,
+        count(*) as n_statements,
+        string_agg(value_id, ',' order by value_id) as value_ids,
+        string_agg(source_quote, ' ‖ ' order by value_id) as source_quotes
+    from whole_statements
+    group by jurisdiction_slug, indicator_code, value_kind, period_label
+    having count(*) > 1
+),
+
+others_ranked as (
+    select
+        statement_groups.jurisdiction_slug,
+        statement_groups.indicator_code,
+        statement_groups.value_kind,
+        statement_groups.period_label,
+        others.value,
+        others.value_lower,
+        others.value_upper,
+        row_number() over (
+            partition by
+                statement_groups.jurisdiction_slug,
+                statement_groups.indicator_code,
+                statement_groups.value_kind,
+                statement_groups.period_label
+            order by abs(others.value - firsts.value) desc, others.value_id asc
+        ) as distance_rank
+    from statement_groups
+    inner join whole_statements as firsts
+        on statement_groups.first_value_id = firsts.value_id
+    inner join whole_statements as others
+        on
+            statement_groups.jurisdiction_slug = others.jurisdiction_slug
+            and statement_groups.indicator_code = others.indicator_code
+            and statement_groups.value_kind = others.value_kind
+            and statement_groups.period_label = others.period_label
+            and others.value_id <> statement_groups.first_value_id
+),
+
+restated_checks as (
+    select
+        groups.jurisdiction_slug
+        || '__restated__' || groups.indicator_code
+        || '__' || groups.value_kind
+        || '__' || groups.period_label as check_id,
+        groups.jurisdiction_slug,
+        firsts.document_id,
+        'same_figure_restated' as check_kind,
+        firsts.indicator_name_zh || '（' || groups.period_label || '）多处表述一致' as description_zh,
+        firsts.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
+        || ') is the same wherever it is stated' as description_en,
+        firsts.value as stated_value,
+        firsts.value_lower as stated_lower,
+        firsts.value_upper as stated_upper,
+        furthest.value as computed_value,
+        furthest.value_lower as computed_lower,
+        furthest.value_upper as computed_upper,
+        {{ intervals_overlap('firsts.value_lower', 'firsts.value_upper', 'furthest.value_lower', 'furthest.value_upper') }}
+            as is_consistent,
+        groups.value_ids,
+        groups.source_quotes
+    from statement_groups as groups
+    inner join whole_statements as firsts
+        on groups.first_value_id = firsts.value_id
+    inner join others_ranked as furthest
+        on
+            groups.jurisdiction_slug = furthest.jurisdiction_slug
+            and groups.indicator_code = furthest.indicator_code
+            and groups.value_kind = furthest.value_kind
+            and groups.period_label = furthest.period_label
+            and furthest.distance_rank = 1
+),
+
+repeated_baselines as (
+    select
+        jurisdiction_slug,
+        indicator_code,
+        value,
+        min(document_id) as document_id,
+        min(indicator_name_zh) as indicator_name_zh,
+        min(indicator_name_en) as indicator_name_en,
+        min(period_year) as earliest_year,
+        max(period_year) as latest_year,
+        string_agg(value_id, ',' order by value_id) as value_ids,
+        string_agg(source_quote, ' ‖ ' order by value_id) as source_quotes
+    from whole_statements
+    where value_kind = 'baseline' and period_year is not null
+    group by jurisdiction_slug, indicator_code, value
+    having count(*) > 1
+),
+
+baseline_year_checks as (
+    select
+        jurisdiction_slug || '__baseline_year_consistent__' || indicator_code as check_id,
+        jurisdiction_slug,
+        min(document_id) as document_id,
+        'plausibility' as check_kind,
+        min(indicator_name_zh) || '：同一基数在正文与表格中的年份一致' as description_zh,
+        min(indicator_name_en) || ': a baseline printed twice carries the same year in the text and the table'
+            as description_en,
+        min(earliest_year) as stated_value,
+        min(earliest_year) as stated_lower,
+        min(earliest_year) as stated_upper,
+        max(latest_year) as computed_value,
+        max(latest_year) as computed_lower,
+        max(latest_year) as computed_upper,
+        min(earliest_year) = max(latest_year) as is_consistent,
+        string_agg(value_ids, ',') as value_ids,
+        string_agg(source_quotes, ' ‖ ') as source_quotes
+    from repeated_baselines
+    group by jurisdiction_slug, indicator_code
+),
+
+final as (
+    select * from restated_checks
+    union all
+    select * from baseline_year_checks
+)
+
+select * from final

@@ -1,0 +1,18 @@
+{#- Each figure with the interval its printed precision stands for (see macros/printed_interval.sql). -#}
+
+with
+
+values_labelled as (
+    select * from {{ ref('int_indicator_values_labelled') }}
+),
+
+final as (
+    select
+        values_labelled.*,
+        {{ round_to_decimals(printed_half_width('value', 'raw_text', 'comparator'), 10) }} as printed_half_width,
+        {{ round_to_decimals(printed_lower('value', 'raw_text', 'comparator'), 10) }} as value_lower,
+        {{ round_to_decimals(printed_upper('value', 'raw_text', 'comparator'), 10) }} as value_upper
+    from values_labelled
+)
+
+select * from final
