@@ -9,8 +9,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
 
 from yilao_yixiao import warehouse
+
+# Property tests draw the same examples on every run, so CI cannot fail on a rare draw nobody can reproduce.
+settings.register_profile("deterministic", derandomize=True, deadline=None)
+settings.load_profile("deterministic")
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests")
@@ -37,9 +42,7 @@ def copy_project(destination: Path) -> Path:
 def sources() -> Path:
     path = sources_dir()
     if not path.is_dir():
-        pytest.fail(
-            f"source documents not found at {path}; set YYX_SOURCES or put shared/ beside the checkout"
-        )
+        pytest.fail(f"source documents not found at {path}; set YYX_SOURCES or put shared/ beside the checkout")
     return path
 
 

@@ -46,23 +46,23 @@ operands as (
 computed as (
     select
         operands.*,
-        case operation
-            when 'ratio' then left_value / nullif(right_value, 0) * scale
-            when 'product' then left_value * right_value * scale
-            when 'difference' then left_value - right_value
-            when 'at_most' then left_value
+        case operands.operation
+            when 'ratio' then operands.left_value / nullif(operands.right_value, 0) * operands.scale
+            when 'product' then operands.left_value * operands.right_value * operands.scale
+            when 'difference' then operands.left_value - operands.right_value
+            when 'at_most' then operands.left_value
         end as computed_value,
-        case operation
-            when 'ratio' then left_lower / nullif(right_upper, 0) * scale
-            when 'product' then left_lower * right_lower * scale
-            when 'difference' then left_lower - right_upper
-            when 'at_most' then left_lower
+        case operands.operation
+            when 'ratio' then operands.left_lower / nullif(operands.right_upper, 0) * operands.scale
+            when 'product' then operands.left_lower * operands.right_lower * operands.scale
+            when 'difference' then operands.left_lower - operands.right_upper
+            when 'at_most' then operands.left_lower
         end as computed_lower,
-        case operation
-            when 'ratio' then left_upper / nullif(right_lower, 0) * scale
-            when 'product' then left_upper * right_upper * scale
-            when 'difference' then left_upper - right_lower
-            when 'at_most' then left_upper
+        case operands.operation
+            when 'ratio' then operands.left_upper / nullif(operands.right_lower, 0) * operands.scale
+            when 'product' then operands.left_upper * operands.right_upper * operands.scale
+            when 'difference' then operands.left_upper - operands.right_lower
+            when 'at_most' then operands.left_upper
         end as computed_upper
     from operands
 ),

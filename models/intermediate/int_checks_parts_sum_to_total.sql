@@ -54,7 +54,10 @@ stated_parts_checks as (
         parts.parts_upper as computed_upper,
         case
             when parts.n_parts > 1
-                then {{ intervals_overlap('totals.value_lower', 'totals.value_upper', 'parts.parts_lower', 'parts.parts_upper') }}
+                then
+                    {{ intervals_overlap(
+                        'totals.value_lower', 'totals.value_upper', 'parts.parts_lower', 'parts.parts_upper'
+                    ) }}
             else parts.parts_lower <= totals.value_upper
         end as is_consistent,
         totals.value_id || ',' || parts.part_value_ids as value_ids,

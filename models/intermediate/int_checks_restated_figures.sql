@@ -63,7 +63,7 @@ others_ranked as (
             and statement_groups.indicator_code = others.indicator_code
             and statement_groups.value_kind = others.value_kind
             and statement_groups.period_label = others.period_label
-            and others.value_id <> statement_groups.first_value_id
+            and statement_groups.first_value_id <> others.value_id
 ),
 
 restated_checks as (
@@ -84,8 +84,9 @@ restated_checks as (
         furthest.value as computed_value,
         furthest.value_lower as computed_lower,
         furthest.value_upper as computed_upper,
-        {{ intervals_overlap('firsts.value_lower', 'firsts.value_upper', 'furthest.value_lower', 'furthest.value_upper') }}
-            as is_consistent,
+        {{ intervals_overlap(
+            'firsts.value_lower', 'firsts.value_upper', 'furthest.value_lower', 'furthest.value_upper'
+        ) }} as is_consistent,
         groups.value_ids,
         groups.source_quotes
     from statement_groups as groups

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from yilao_yixiao import seed_check, warehouse
+from yilao_yixiao import provenance, seed_check, warehouse
 
 app = typer.Typer(help="Source-cited warehouse of 一老一小 plan targets.", no_args_is_help=True)
 
@@ -46,3 +46,17 @@ def build_command(
         typer.echo(f"Build failed: {database} was removed so no stale or half-built mart remains.", err=True)
         raise typer.Exit(code=1) from None
     typer.echo(f"Warehouse built: {path}")
+
+
+@app.command("verify-provenance")
+def verify_provenance_command(
+    sources: Annotated[Path, typer.Option(help="Folder holding the source documents.")] = Path("../shared/sources"),
+    project_dir: ProjectDir = Path("."),
+) -> None:
+    """Check that every quote occurs in its document, every raw text in its quote, every value in its raw text."""
+    report = provenance.verify(project_dir / "seeds", sources)
+    typer.echo(report.summary())
+    for failure in report.failures:
+        typer.echo(f"seeds/{failure}", err=True)
+    if not report.ok:
+        raise typer.Exit(code=1)

@@ -84,9 +84,7 @@ def check_seed_file(path: Path, column_types: dict[str, str]) -> list[SeedProble
     name = path.name
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        return [
-            SeedProblem(name, 1, None, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
-        ]
+        return [SeedProblem(name, 1, None, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -129,9 +127,7 @@ def check_seed_file(path: Path, column_types: dict[str, str]) -> list[SeedProble
                 is_valid, expectation = check
                 if not is_valid(cell):
                     problems.append(
-                        SeedProblem(
-                            name, line, column, f"{cell!r} is not {expectation} ({column_types[column]})"
-                        )
+                        SeedProblem(name, line, column, f"{cell!r} is not {expectation} ({column_types[column]})")
                     )
     except csv.Error as err:
         problems.append(SeedProblem(name, reader.line_num, None, f"is not well-formed CSV: {err}"))

@@ -19,7 +19,8 @@ final as (
     from audit_findings
     left join consistency_checks
         on audit_findings.check_id = consistency_checks.check_id
-    where consistency_checks.status is null
+    where
+        consistency_checks.status is null
         or consistency_checks.status <> audit_findings.expected_status
 )
 

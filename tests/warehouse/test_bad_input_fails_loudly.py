@@ -103,9 +103,7 @@ def test_duplicate_key_fails_naming_the_test_and_the_row(project, stale_warehous
 
 
 def test_unknown_indicator_code_fails_naming_the_code(project, stale_warehouse):
-    rewrite_csv(
-        project / VALUES, set_cell("lincang_012", "indicator_code", "childcare_slots_per_1000_people")
-    )
+    rewrite_csv(project / VALUES, set_cell("lincang_012", "indicator_code", "childcare_slots_per_1000_people"))
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
     assert "relationships_stg_indicator_values_indicator_code" in output
@@ -139,7 +137,5 @@ def test_plain_dbt_build_leaves_no_marts_after_a_failed_test(project, tmp_path):
     assert completed.returncode != 0
     assert "dropping schema marts" in completed.stdout
     with duckdb.connect(str(database), read_only=True) as con:
-        schemas = {
-            row[0] for row in con.execute("select schema_name from information_schema.schemata").fetchall()
-        }
+        schemas = {row[0] for row in con.execute("select schema_name from information_schema.schemata").fetchall()}
     assert "marts" not in schemas

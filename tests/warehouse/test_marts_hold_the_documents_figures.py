@@ -29,9 +29,7 @@ def one_value(con, value_id: str) -> dict:
         ("ganzi_102", "childcare_slots", "target", 2025, 3400, "eq", "3400"),
     ],
 )
-def test_value_as_printed(
-    con, value_id, indicator_code, value_kind, period_year, value, comparator, raw_text
-):
+def test_value_as_printed(con, value_id, indicator_code, value_kind, period_year, value, comparator, raw_text):
     row = one_value(con, value_id)
     assert row["indicator_code"] == indicator_code
     assert row["value_kind"] == value_kind
@@ -116,11 +114,7 @@ def test_ganzi_institutions_and_beds_are_captured_with_their_parts(con):
 
 
 def test_ganzi_childcare_slots_gap(con):
-    gap = (
-        con.sql("select * from marts.fct_indicator_gaps where gap_id = 'ganzi__childcare_slots'")
-        .pl()
-        .to_dicts()[0]
-    )
+    gap = con.sql("select * from marts.fct_indicator_gaps where gap_id = 'ganzi__childcare_slots'").pl().to_dicts()[0]
     assert (gap["baseline_year"], gap["baseline_value"]) == (2020, 341)
     assert (gap["target_year"], gap["target_value"]) == (2025, 3400)
     assert gap["absolute_gap"] == 3059
@@ -130,9 +124,7 @@ def test_ganzi_childcare_slots_gap(con):
 
 def test_gap_without_a_baseline_stays_visible(con):
     gap = (
-        con.sql(
-            "select * from marts.fct_indicator_gaps where gap_id = 'lincang__childcare_slots_per_1000_population'"
-        )
+        con.sql("select * from marts.fct_indicator_gaps where gap_id = 'lincang__childcare_slots_per_1000_population'")
         .pl()
         .to_dicts()[0]
     )

@@ -1,0 +1,90 @@
+"""Consistency checks hold the relations the documents make, at the precision they were printed with."""
+
+import pytest
+
+
+def check(con, check_id: str) -> dict:
+    rows = con.sql(f"select * from marts.fct_consistency_checks where check_id = '{check_id}'").pl().to_dicts()
+    assert len(rows) == 1, check_id
+    return rows[0]
+
+
+def test_zhoukou_meal_sites_tie_out(con):
+    row = check(con, "zhoukou__parts_sum__county_allocations__elderly_meal_service_sites")
+    assert (row["stated_value"], row["computed_value"], row["status"]) == (700, 700, "pass")
+    assert row["check_kind"] == "parts_sum_to_total"
+    assert "合计 700 8890 40 60 5000" in row["source_quotes"]
+
+
+@pytest.mark.parametrize(
+    ("indicator_code", "total"),
+    [
+        ("home_age_friendly_renovation_households", 8890),
+        ("township_nursing_homes_converted_to_regional_centres", 40),
+        ("village_standard_elderly_service_stations", 60),
+        ("elderly_care_worker_training_person_times", 5000),
+    ],
+)
+def test_zhoukou_other_columns_tie_out(con, indicator_code, total):
+    row = check(con, f"zhoukou__parts_sum__county_allocations__{indicator_code}")
+    assert (row["stated_value"], row["computed_value"], row["status"]) == (total, total, "pass")
+
+
+def test_ganzi_institutions_and_beds_by_type(con):
+    institutions = check(con, "ganzi__parts_sum__ganzi_001__institution_type")
+    beds = check(con, "ganzi__parts_sum__ganzi_002__institution_type")
+    assert (institutions["stated_value"], institutions["computed_value"], institutions["status"]) == (49, 49, "pass")
+    assert (beds["stated_value"], beds["computed_value"], beds["status"]) == (3712, 3712, "pass")
+
+
+def test_ganzi_occupancy_recomputed_within_printed_precision(con):
+    row = check(con, "ganzi__occupancy_rate_of_county_public_institutions")
+    assert (row["stated_lower"], row["stated_upper"]) == pytest.approx((25.55, 25.65))
+    assert row["computed_value"] == pytest.approx(890 / 3476 * 100)
+    assert row["status"] == "pass"
+
+
+def test_ganzi_elderly_share_passes_only_because_of_printed_precision(con):
+    # 12.59万 / 110.74万 = 11.369 %, printed 11.36 %: the intervals [11.355, 11.365] and
+    # [125850/1107450, 125950/1107350] = [11.3639, 11.3740] touch, so the figures are compatible.
+    row = check(con, "ganzi__elderly_60_plus_share_of_population")
+    assert row["computed_value"] == pytest.approx(125900 / 1107400 * 100)
+    assert row["computed_lower"] == pytest.approx(125850 / 1107450 * 100)
+    assert row["computed_upper"] == pytest.approx(125950 / 1107350 * 100)
+    assert row["stated_upper"] == pytest.approx(11.365)
+    assert row["status"] == "pass"
+
+
+def test_ganzi_slot_target_contradicts_its_per_1000_norm(con):
+    row = check(con, "ganzi__childcare_slots_target_implied_by_table_norm")
+    assert row["stated_value"] == 3400
+    assert row["computed_value"] == pytest.approx(4.5 * 1136600 / 1000)
+    assert row["status"] == "fail"
+    assert row["is_known_finding"] is True and row["finding_status"] == "open"
+
+
+def test_lincang_yearly_pace_implies_the_2025_total(con):
+    row = check(con, "lincang__renovations_implied_by_yearly_pace_tasks")
+    assert (row["stated_value"], row["computed_value"], row["status"]) == (1000, 1000, "pass")
+
+
+def test_zhoukou_600_versus_60_village_stations_is_a_registered_finding(con):
+    row = check(con, "zhoukou__restated__village_standard_elderly_service_stations__target__2024")
+    assert (row["stated_value"], row["computed_value"], row["status"]) == (600, 60, "fail")
+    assert row["is_known_finding"] is True
+
+
+def test_hundred_percent_or_more_is_flagged(con):
+    row = check(con, "ganzi__share_at_most_100__ganzi_060")
+    assert row["status"] == "fail" and "100%以上" in row["source_quotes"]
+
+
+def test_only_registered_findings_fail(con):
+    failing = {
+        row[0]: row[1]
+        for row in con.execute(
+            "select check_id, is_known_finding from marts.fct_consistency_checks where status = 'fail'"
+        ).fetchall()
+    }
+    assert len(failing) == 7
+    assert all(failing.values())
