@@ -37,7 +37,7 @@ test: install lint
 lint: install
 	$(UV) run --locked ruff check src tests
 	$(UV) run --locked ruff format --check src tests
-	$(UV) run --locked sqlfluff lint models analyses tests
+	$(UV) run --locked sqlfluff lint models tests $(wildcard analyses)
 
 clean:
 	rm -rf target logs .venv $(TOOLS)
