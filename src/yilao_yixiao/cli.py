@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from yilao_yixiao import provenance, seed_check, warehouse
+from yilao_yixiao import codebook, provenance, seed_check, warehouse
 
 app = typer.Typer(help="Source-cited warehouse of 一老一小 plan targets.", no_args_is_help=True)
 
@@ -60,3 +60,21 @@ def verify_provenance_command(
         typer.echo(f"seeds/{failure}", err=True)
     if not report.ok:
         raise typer.Exit(code=1)
+
+
+@app.command("codebook")
+def codebook_command(
+    project_dir: ProjectDir = Path("."),
+    check: Annotated[bool, typer.Option(help="Only check that CODEBOOK.md is current; exit 1 if not.")] = False,
+) -> None:
+    """Rewrite the indicator table of CODEBOOK.md from seeds/indicators.csv."""
+    path = project_dir / "CODEBOOK.md"
+    rendered = codebook.render(path, project_dir / "seeds")
+    if check:
+        if rendered != path.read_text(encoding="utf-8"):
+            typer.echo("CODEBOOK.md is out of date: run `yyx codebook`.", err=True)
+            raise typer.Exit(code=1)
+        typer.echo("CODEBOOK.md is current.")
+        return
+    path.write_text(rendered, encoding="utf-8")
+    typer.echo(f"Wrote {path}")
