@@ -31,6 +31,8 @@ def copy_project(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = PROJECT_DIR / name
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
