@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 import unicodedata
 from pathlib import Path
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import PROJECT_DIR
+from tests.seed_edits import set_cell
 from yilao_yixiao import provenance
 from yilao_yixiao.cli import app
 
@@ -20,17 +20,6 @@ from yilao_yixiao.cli import app
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(PROJECT_DIR / "seeds", tmp_path / "seeds"))
-
-
-def set_cell(path: Path, row_id: str, column: str, new_value: str) -> int:
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    header = rows[0]
-    line = next(i for i, row in enumerate(rows, start=1) if row[0] == row_id)
-    rows[line - 1][header.index(column)] = new_value
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-    return line
 
 
 def test_every_seeded_figure_is_verified(sources):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import subprocess
 import sys
@@ -13,28 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import copy_project
+from tests.seed_edits import rewrite_csv, set_cell
 from yilao_yixiao.cli import app
 
 VALUES = "seeds/indicator_values.csv"
-
-
-def rewrite_csv(path: Path, change) -> None:
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    rows = change(rows)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
-def set_cell(value_id: str, column: str, new_value: str):
-    def change(rows):
-        header = rows[0]
-        for row in rows[1:]:
-            if row[0] == value_id:
-                row[header.index(column)] = new_value
-        return rows
-
-    return change
 
 
 def build_with_cli(project: Path, database: Path):
@@ -59,11 +40,9 @@ def stale_warehouse(tmp_path: Path) -> Path:
 
 
 def test_non_numeric_value_names_file_line_and_column(project, stale_warehouse):
-    rewrite_csv(project / VALUES, set_cell("ganzi_102", "value", "3400个"))
+    line = set_cell(project / VALUES, "ganzi_102", "value", "3400个")
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
-    with (project / VALUES).open(encoding="utf-8") as f:
-        line = next(n for n, text in enumerate(f, start=1) if text.startswith("ganzi_102,"))
     assert f"indicator_values.csv, line {line}, column 'value': '3400个' is not a number" in output
     assert not stale_warehouse.exists()
 
@@ -103,7 +82,7 @@ def test_duplicate_key_fails_naming_the_test_and_the_row(project, stale_warehous
 
 
 def test_unknown_indicator_code_fails_naming_the_code(project, stale_warehouse):
-    rewrite_csv(project / VALUES, set_cell("lincang_012", "indicator_code", "childcare_slots_per_1000_people"))
+    set_cell(project / VALUES, "lincang_012", "indicator_code", "childcare_slots_per_1000_people")
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
     assert "relationships_stg_indicator_values_indicator_code" in output
@@ -113,7 +92,7 @@ def test_unknown_indicator_code_fails_naming_the_code(project, stale_warehouse):
 
 def test_plain_dbt_build_leaves_no_marts_after_a_failed_test(project, tmp_path):
     """Analysts also run `dbt build` directly: a failing test must not leave marts behind."""
-    rewrite_csv(project / VALUES, set_cell("lincang_012", "indicator_code", "no_such_indicator"))
+    set_cell(project / VALUES, "lincang_012", "indicator_code", "no_such_indicator")
     database = tmp_path / "direct.duckdb"
     dbt = Path(sys.executable).with_name("dbt")
     completed = subprocess.run(
