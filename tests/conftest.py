@@ -1,9 +1,14 @@
-"""Shared fixtures: the project built once per session into a temporary DuckDB file."""
+"""Shared fixtures: the project built once per session into a temporary DuckDB file, and a real Chromium.
+
+Chromium is Debian's package, driven by Playwright through `executable_path`; no browser is downloaded. The
+fixture installs it (with the CJK fonts, without which Chinese renders as empty boxes) when it is missing.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +24,17 @@ settings.load_profile("deterministic")
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests")
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Chromium as root needs --no-sandbox; the rest keep it from calling home on this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def sources_dir() -> Path:
@@ -63,3 +79,54 @@ def con(warehouse_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield connection
     finally:
         connection.close()
+
+
+def _has_cjk_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    listed = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(listed.stdout.strip())
+
+
+def _apt_install(packages: tuple[str, ...]) -> None:
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", *packages]):
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+        except FileNotFoundError:
+            pytest.fail(f"{CHROMIUM} or a CJK font is missing and apt-get is not available to install {packages}")
+        if done.returncode != 0:
+            pytest.fail(
+                f"could not install {' '.join(packages)} for the browser tests (`{' '.join(command)}` exited "
+                f"{done.returncode}; the tests run as root on CI). Install them by hand:\n"
+                f"  apt-get update && apt-get install -y {' '.join(packages)}\n{done.stderr[-2000:]}"
+            )
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium with Noto CJK fonts, installed by apt when missing."""
+    missing = tuple(
+        package
+        for package, present in (("chromium", CHROMIUM.exists()), ("fonts-noto-cjk", _has_cjk_font()))
+        if not present
+    )
+    if missing:
+        _apt_install(missing)
+    if not CHROMIUM.exists():
+        pytest.fail(f"apt-get reported success but {CHROMIUM} does not exist")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path) -> Iterator[object]:
+    """One headless Chromium per test module. Not per session: Playwright's sync API runs an event loop while
+    it is open, and another module's own sync_playwright() cannot start beside it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

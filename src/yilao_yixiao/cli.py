@@ -78,3 +78,30 @@ def codebook_command(
         return
     path.write_text(rendered, encoding="utf-8")
     typer.echo(f"Wrote {path}")
+
+
+@app.command("validate")
+def validate_command(
+    database: Annotated[Path, typer.Option(help="Built warehouse to validate.")] = Path("target/warehouse.duckdb"),
+    out: Annotated[Path, typer.Option(help="Folder for the offline Data Docs.")] = Path("target/data_docs"),
+) -> None:
+    """Run every mart's Great Expectations suite as one Checkpoint and build offline Data Docs."""
+    # Imported here: Great Expectations takes seconds to import and no other command needs it.
+    from yilao_yixiao.validation import validate
+
+    if not database.is_file():
+        typer.echo(f"Warehouse not found: {database}. Run `yyx build` first.", err=True)
+        raise typer.Exit(code=1)
+    summary = validate(database, out)
+    for suite in summary.suites:
+        if suite.error:
+            typer.echo(f"FAIL {suite.suite_name}: {suite.error}")
+        elif suite.success:
+            typer.echo(f"PASS {suite.suite_name} ({suite.evaluated} expectations)")
+        else:
+            typer.echo(f"FAIL {suite.suite_name}: {len(suite.failed)} of {suite.evaluated} expectations failed")
+            for failure in suite.failed:
+                typer.echo(f"    {failure}")
+    typer.echo(f"Data Docs: {summary.data_docs_index}")
+    if not summary.success:
+        raise typer.Exit(code=1)

@@ -1,0 +1,409 @@
+"""One Great Expectations suite per mart: the audit's rules for ranges, units, vocabularies and quotes.
+
+Each rule carries a note saying why it holds, which Data Docs shows under the expectation. The dbt tests
+already guard keys and relationships inside the build; these suites restate the few keys that matter and
+add what dbt's generic tests cannot say well: ranges that depend on the unit, whole counts, plausible
+years, and that every figure carries its verbatim quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import great_expectations as gx
+import great_expectations.expectations as gxe
+from great_expectations.expectations.expectation import Expectation
+from great_expectations.expectations.row_conditions import Column
+
+from yilao_yixiao.validation.whole_numbers import ExpectColumnValuesToBeWholeNumbers
+
+JURISDICTION_SLUGS = ["changzhi", "siping", "zhoukou", "lincang", "ganzi"]
+VALUE_KINDS = ["baseline", "target", "standard", "context"]
+COMPARATORS = ["eq", "ge", "gt", "le", "lt", "approx"]
+OBLIGATIONS = ["binding", "expected"]
+DOCUMENT_STATUSES = ["final", "draft_for_comment"]
+# Units whose figures count things: never negative, never fractional.
+COUNT_UNITS = ["count", "persons", "households", "person_times"]
+# The plans run 2021–2025 and cite baselines back to 2020; anything outside this window is a misreading.
+FIRST_PLAUSIBLE_YEAR = 2010
+LAST_PLAUSIBLE_YEAR = 2035
+CHECK_KINDS = [
+    "parts_sum_to_total",
+    "rate_recomputed",
+    "same_figure_restated",
+    "target_implied_by_norm",
+    "plausibility",
+]
+CHECK_STATUSES = ["pass", "fail"]
+FINDING_STATUSES = ["open", "reported_to_issuer", "acknowledged"]
+# A non-blank string: at least one character that is not whitespace.
+NON_BLANK = r"\S"
+
+IS_PERCENT = Column("unit") == "percent"
+IS_COUNT = Column("unit").is_in(COUNT_UNITS)
+
+
+@dataclass(frozen=True)
+class MartSuite:
+    """A suite and the mart (table in schema `marts`) it validates."""
+
+    table: str
+    build: Callable[[], list[Expectation]]
+    description: str
+
+    @property
+    def name(self) -> str:
+        return self.table
+
+    def expectation_suite(self) -> gx.ExpectationSuite:
+        return gx.ExpectationSuite(name=self.name, expectations=self.build(), notes=self.description)
+
+
+def key(column: str) -> list[Expectation]:
+    why = f"`{column}` identifies a row: present and never repeated."
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column=column, notes=why),
+        gxe.ExpectColumnValuesToBeUnique(column=column, notes=why),
+    ]
+
+
+def one_of(column: str, values: list, why: str, *, required: bool = False) -> list[Expectation]:
+    """Values from a closed vocabulary; null stays allowed unless `required` (GX skips nulls in set checks)."""
+    rules: list[Expectation] = [gxe.ExpectColumnValuesToBeInSet(column=column, value_set=values, notes=why)]
+    if required:
+        rules.insert(0, gxe.ExpectColumnValuesToNotBeNull(column=column, notes=why))
+    return rules
+
+
+def plausible_year(column: str, *, required: bool = False) -> list[Expectation]:
+    why = (
+        f"Years of these plans lie in {FIRST_PLAUSIBLE_YEAR}–{LAST_PLAUSIBLE_YEAR}; another year is a "
+        "misread figure (e.g. a count taken for a year)."
+    )
+    rules: list[Expectation] = [
+        gxe.ExpectColumnValuesToBeBetween(
+            column=column, min_value=FIRST_PLAUSIBLE_YEAR, max_value=LAST_PLAUSIBLE_YEAR, notes=why
+        )
+    ]
+    if required:
+        rules.insert(0, gxe.ExpectColumnValuesToNotBeNull(column=column, notes=why))
+    return rules
+
+
+def percent_range(column: str) -> list[Expectation]:
+    why = (
+        "Percent figures are stored as printed (55 for 55%), so they lie in [0, 100]. The range applies to "
+        'the stated value: a plan may print "100%以上" (stored as ≥ 100, which the audit flags), and 100 '
+        "itself is allowed."
+    )
+    return [
+        gxe.ExpectColumnValuesToBeBetween(
+            column=column, min_value=0, max_value=100, row_condition=IS_PERCENT, notes=why
+        )
+    ]
+
+
+def whole_count(column: str) -> list[Expectation]:
+    why = f"Figures in units {', '.join(COUNT_UNITS)} count things: non-negative and whole."
+    return [
+        gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, row_condition=IS_COUNT, notes=why),
+        ExpectColumnValuesToBeWholeNumbers(column=column, row_condition=IS_COUNT, notes=why),
+    ]
+
+
+def quoted(column: str, what: str = "Every figure") -> list[Expectation]:
+    why = f"{what} must carry the verbatim text it was read from, so an auditor can find it in the source."
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column=column, notes=why),
+        gxe.ExpectColumnValuesToMatchRegex(column=column, regex=NON_BLANK, notes=why),
+    ]
+
+
+def non_blank_where_present(column: str, why: str) -> list[Expectation]:
+    return [gxe.ExpectColumnValuesToMatchRegex(column=column, regex=NON_BLANK, notes=why)]
+
+
+def at_least_one_row() -> list[Expectation]:
+    return [
+        gxe.ExpectTableRowCountToBeBetween(
+            min_value=1, notes="An empty mart means the build lost its input; it is never valid."
+        )
+    ]
+
+
+def jurisdiction(column: str = "jurisdiction_slug") -> list[Expectation]:
+    return one_of(column, JURISDICTION_SLUGS, "The warehouse covers exactly these five jurisdictions.", required=True)
+
+
+def fct_indicator_values() -> list[Expectation]:
+    return [
+        *at_least_one_row(),
+        *key("value_id"),
+        *jurisdiction(),
+        *one_of("document_status", DOCUMENT_STATUSES, "A document is final or a draft for comment.", required=True),
+        *one_of("value_kind", VALUE_KINDS, "Every figure is a baseline, target, standard or context.", required=True),
+        *one_of(
+            "comparator",
+            COMPARATORS,
+            "How the figure is stated (≥ 55 is not = 55); null only for a qualitative statement.",
+        ),
+        *one_of("obligation", OBLIGATIONS, "约束性 → binding, 预期性 → expected; null when not classified."),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="unit", notes="`value` is in the indicator's unit, so a figure without one is unreadable."
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="value",
+            row_condition=Column("comparator").is_not_null(),
+            notes="A figure stated with a comparator has a number; only qualitative statements have none.",
+        ),
+        *percent_range("value"),
+        *whole_count("value"),
+        *plausible_year("period_year"),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="value",
+            min_value=FIRST_PLAUSIBLE_YEAR,
+            max_value=LAST_PLAUSIBLE_YEAR,
+            row_condition=Column("unit") == "year",
+            notes="A figure whose unit is a calendar year (e.g. a year a facility opens) is a plausible year.",
+        ),
+        *quoted("source_quote"),
+        *quoted("raw_text", "Every figure exactly as printed"),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="source_section", notes="Where in the document the quote stands, for the auditor."
+        ),
+    ]
+
+
+def fct_indicator_gaps() -> list[Expectation]:
+    return [
+        *at_least_one_row(),
+        *key("gap_id"),
+        *jurisdiction(),
+        *plausible_year("target_year", required=True),
+        *plausible_year("baseline_year"),
+        gxe.ExpectColumnValuesToNotBeNull(column="target_value", notes="A gap is measured to a stated target."),
+        *percent_range("target_value"),
+        *percent_range("baseline_value"),
+        *whole_count("target_value"),
+        *whole_count("baseline_value"),
+        *one_of("target_comparator", COMPARATORS, "Comparators come from one closed set.", required=True),
+        *one_of("baseline_comparator", COMPARATORS, "Comparators come from one closed set."),
+        *one_of("target_obligation", OBLIGATIONS, "约束性 → binding, 预期性 → expected; null when not classified."),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="years_between",
+            min_value=1,
+            notes="A baseline lies at least one year before its target.",
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="has_baseline", notes="Every gap says whether it has a baseline."),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="baseline_value",
+            row_condition=Column("has_baseline") == True,  # noqa: E712 (a GX condition, not a Python test)
+            notes="A gap that has a baseline carries its figure (missing is not zero).",
+        ),
+        *quoted("target_source_quote", "Every target"),
+        *quoted("target_raw_text", "Every target exactly as printed"),
+        *non_blank_where_present(
+            "baseline_source_quote", "A baseline, where there is one, carries its verbatim quote."
+        ),
+    ]
+
+
+def fct_county_allocations() -> list[Expectation]:
+    return [
+        *at_least_one_row(),
+        *key("allocation_id"),
+        *jurisdiction(),
+        *plausible_year("period_year", required=True),
+        gxe.ExpectColumnValuesToNotBeNull(column="is_applicable", notes="Every cell is applicable or '/'."),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="value",
+            row_condition=Column("is_applicable") == True,  # noqa: E712 (a GX condition, not a Python test)
+            notes="An applicable cell holds a number.",
+        ),
+        gxe.ExpectColumnValuesToBeNull(
+            column="value",
+            row_condition=Column("is_applicable") == False,  # noqa: E712 (a GX condition, not a Python test)
+            notes="A '/' cell is not applicable: null, never zero.",
+        ),
+        *whole_count("value"),
+        *whole_count("city_total_value"),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="city_total_value", notes="Every county's figure is tied to the city total printed above it."
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="share_of_city_total",
+            min_value=0,
+            max_value=1,
+            notes="A county's share of the city total is a fraction in [0, 1].",
+        ),
+        *quoted("source_quote", "Every county row"),
+        *quoted("raw_text", "Every cell exactly as printed"),
+    ]
+
+
+def dim_jurisdictions() -> list[Expectation]:
+    return [
+        gxe.ExpectTableRowCountToEqual(value=5, notes="Five jurisdictions: Changzhi, Siping, Zhoukou, Lincang, Ganzi."),
+        *key("jurisdiction_code"),
+        *key("jurisdiction_slug"),
+        *jurisdiction(),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="jurisdiction_code",
+            regex=r"^\d{6}$",
+            notes="A jurisdiction code is the six-digit administrative division code.",
+        ),
+        *one_of(
+            "admin_level",
+            ["prefecture_level_city", "autonomous_prefecture"],
+            "All five are prefecture-level: four cities and one autonomous prefecture.",
+            required=True,
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="n_documents", min_value=1, notes="Every jurisdiction has at least one source document."
+        ),
+        ExpectColumnValuesToBeWholeNumbers(column="n_documents", notes="A number of documents is whole."),
+    ]
+
+
+def dim_documents() -> list[Expectation]:
+    counts = ["n_values", "n_baselines", "n_targets", "n_binding", "n_expected"]
+    return [
+        *at_least_one_row(),
+        *key("document_id"),
+        *jurisdiction(),
+        *one_of("document_status", DOCUMENT_STATUSES, "A document is final or a draft for comment.", required=True),
+        *one_of("script", ["traditional", "simplified"], "The text is in traditional or simplified characters."),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="source_sha256",
+            regex=r"^[0-9a-f]{64}$",
+            notes="Each document is pinned to its source file by a sha256.",
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="source_sha256", notes="Each document is pinned to its file."),
+        *quoted("title_zh", "Every document"),
+        *plausible_year("plan_period_start"),
+        *plausible_year("plan_period_end"),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="plan_period_end",
+            column_B="plan_period_start",
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+            notes="A plan period does not end before it starts.",
+        ),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="comment_period_end",
+            column_B="comment_period_start",
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+            notes="A comment period does not end before it starts.",
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="n_values", min_value=1, notes="Every document contributes at least one figure."
+        ),
+        *[
+            expectation
+            for column in counts
+            for expectation in (
+                gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, notes="A number of figures."),
+                ExpectColumnValuesToBeWholeNumbers(column=column, notes="A number of figures is whole."),
+            )
+        ],
+    ]
+
+
+def dim_indicators() -> list[Expectation]:
+    return [
+        *at_least_one_row(),
+        *key("indicator_code"),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="indicator_code",
+            regex=r"^[a-z0-9_]+$",
+            notes="Indicator codes are lower-case snake case, the join key of every fact.",
+        ),
+        *quoted("indicator_name_zh", "Every indicator"),
+        *quoted("indicator_name_en", "Every indicator"),
+        gxe.ExpectColumnValuesToNotBeNull(column="domain", notes="Every indicator belongs to a domain."),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="unit",
+            regex=r"^[a-z0-9_]+$",
+            notes="Units are codes (percent, count, per_1000_population…), not printed text.",
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="unit", notes="Every indicator is measured in one unit."),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="n_values", min_value=1, notes="The codebook lists only indicators some document states."
+        ),
+        ExpectColumnValuesToBeWholeNumbers(column="n_values", notes="A number of figures is whole."),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="n_jurisdictions",
+            min_value=1,
+            max_value=len(JURISDICTION_SLUGS),
+            notes="An indicator is stated by one to five of the jurisdictions.",
+        ),
+    ]
+
+
+def fct_consistency_checks() -> list[Expectation]:
+    # One row per consistency check; columns as agreed for the mart (stated/computed values with intervals).
+    intervals = [
+        ("stated_upper", "stated_lower", "A printed figure's interval is not empty."),
+        ("stated_value", "stated_lower", "The printed figure lies in the interval it stands for."),
+        ("stated_upper", "stated_value", "The printed figure lies in the interval it stands for."),
+        ("computed_upper", "computed_lower", "A computed value's interval is not empty."),
+        ("computed_value", "computed_lower", "The computed value lies in its interval."),
+        ("computed_upper", "computed_value", "The computed value lies in its interval."),
+    ]
+    return [
+        *at_least_one_row(),
+        *key("check_id"),
+        *jurisdiction(),
+        *one_of("check_kind", CHECK_KINDS, "Checks come from the audit's five kinds.", required=True),
+        *one_of("status", CHECK_STATUSES, "A check passes or fails; nothing in between.", required=True),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="is_known_finding", notes="Every check says whether its failure is a declared finding."
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="is_known_finding",
+            value_set=[True],
+            row_condition=Column("status") == "fail",
+            notes=(
+                "A failing check is a registered finding (seeds/audit_findings.csv); an unregistered failure is "
+                "a mistyped seed or a new contradiction of the document to examine."
+            ),
+        ),
+        *one_of("finding_status", FINDING_STATUSES, "A finding is open, reported to the issuer or acknowledged."),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="finding_status",
+            row_condition=Column("is_known_finding") == True,  # noqa: E712 (a GX condition, not a Python test)
+            notes="A declared finding has a status.",
+        ),
+        gxe.ExpectColumnValuesToBeNull(
+            column="finding_status",
+            row_condition=Column("is_known_finding") == False,  # noqa: E712 (a GX condition, not a Python test)
+            notes="A check that is no finding has no finding status.",
+        ),
+        *[
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=greater,
+                column_B=smaller,
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                notes=why,
+            )
+            for greater, smaller, why in intervals
+        ],
+        *quoted("description_zh", "Every check"),
+        *quoted("description_en", "Every check"),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_ids", notes="A check names the figures it compares."),
+        *quoted("source_quotes", "Every check"),
+    ]
+
+
+MART_SUITES: tuple[MartSuite, ...] = (
+    MartSuite("fct_indicator_values", fct_indicator_values, "Every stated figure of the five plans."),
+    MartSuite("fct_indicator_gaps", fct_indicator_gaps, "Each headline target with its baseline and the gap."),
+    MartSuite("fct_county_allocations", fct_county_allocations, "Zhoukou's 2024 targets split over its counties."),
+    MartSuite("dim_jurisdictions", dim_jurisdictions, "The five jurisdictions."),
+    MartSuite("dim_documents", dim_documents, "The source documents."),
+    MartSuite("dim_indicators", dim_indicators, "The codebook of indicators."),
+    MartSuite("fct_consistency_checks", fct_consistency_checks, "Arithmetic and restatement checks of each plan."),
+)
