@@ -1,5 +1,5 @@
 # Two commands for a fresh machine that has only python3, make and git:
-#   make build   install everything, build the warehouse (and, as they land, dashboards and data docs)
+#   make build   install everything; build the warehouse, its Data Docs, dbt's docs and the dashboards
 #   make test    run the whole test suite
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -28,8 +28,14 @@ $(UV):
 
 install: .venv/.synced
 
+# One process per step, in order: each reads the DuckDB file the step before it closed.
 build: install
 	$(UV) run --locked yyx build
+	$(UV) run --locked yyx validate
+	$(UV) run --locked dbt docs generate --static --quiet
+	$(UV) run --locked yyx dashboards
+	@echo "Warehouse:  target/warehouse.duckdb"
+	@echo "Dashboards: target/site/index.html   Data Docs: target/data_docs/index.html   dbt docs: target/static_index.html"
 
 test: install lint
 	$(UV) run --locked pytest

@@ -105,3 +105,20 @@ def validate_command(
     typer.echo(f"Data Docs: {summary.data_docs_index}")
     if not summary.success:
         raise typer.Exit(code=1)
+
+
+@app.command("dashboards")
+def dashboards_command(
+    database: Annotated[Path, typer.Option(help="Built warehouse to read.")] = Path("target/warehouse.duckdb"),
+    out: Annotated[Path, typer.Option(help="Folder for the static site.")] = Path("target/site"),
+) -> None:
+    """Write the offline, bilingual dashboards and the downloads (CSV, Parquet, datapackage.json)."""
+    from yilao_yixiao.dashboards import build_site
+
+    if not database.is_file():
+        typer.echo(f"Warehouse not found: {database}. Run `yyx build` first.", err=True)
+        raise typer.Exit(code=1)
+    result = build_site(database, out)
+    if not result.has_audit:
+        typer.echo("Audit not built: the warehouse has no fct_consistency_checks; the audit page says so.")
+    typer.echo(f"Dashboards written: {result.out / 'index.html'}")
