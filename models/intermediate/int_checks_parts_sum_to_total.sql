@@ -31,8 +31,9 @@ parts_by_dimension as (
 
 stated_parts_checks as (
     select
-        totals.jurisdiction_slug || '__parts_sum__' || totals.value_id || '__' || parts.breakdown_dimension
-            as check_id,
+        totals.jurisdiction_slug
+        || case when parts.n_parts > 1 then '__parts_sum__' else '__part_within_total__' end
+        || totals.value_id || '__' || parts.breakdown_dimension as check_id,
         totals.jurisdiction_slug,
         totals.document_id,
         case when parts.n_parts > 1 then 'parts_sum_to_total' else 'plausibility' end as check_kind,
