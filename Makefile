@@ -38,6 +38,7 @@ build: install
 	@echo "Dashboards: target/site/index.html   Data Docs: target/data_docs/index.html   dbt docs: target/static_index.html"
 
 test: install lint
+	$(UV) run --locked yyx verify-provenance --sources $(SOURCES)
 	$(UV) run --locked pytest
 
 lint: install
