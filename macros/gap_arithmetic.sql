@@ -19,7 +19,7 @@
             and {{ target_year }} > {{ baseline_year }}
             then power(
                 {{ target_value }} / {{ baseline_value }},
-                1.0 / ({{ target_year }} - {{ baseline_year }})
+                1.0 / cast({{ target_year }} - {{ baseline_year }} as {{ type_double() }})
             ) - 1
     end
 {%- endmacro %}

@@ -10,21 +10,22 @@
     printed_half_width returns that half-width; printed_lower and printed_upper the interval ends.
 -#}
 
+{#- No capturing group: PostgreSQL would return the group rather than the whole match (macros/cross_db). -#}
 {% macro printed_number_text(raw_text) -%}
-    regexp_extract({{ raw_text }}, '[0-9]+(\.[0-9]+)?', 0)
+    {{ regexp_first_match(raw_text, '[0-9]+(?:[.][0-9]+)?') }}
 {%- endmacro %}
 
 {% macro printed_decimals(raw_text) -%}
     case
-        when strpos({{ printed_number_text(raw_text) }}, '.') = 0 then 0
-        else length({{ printed_number_text(raw_text) }}) - strpos({{ printed_number_text(raw_text) }}, '.')
+        when {{ dbt.position("'.'", printed_number_text(raw_text)) }} = 0 then 0
+        else length({{ printed_number_text(raw_text) }}) - {{ dbt.position("'.'", printed_number_text(raw_text)) }}
     end
 {%- endmacro %}
 
 {% macro printed_multiplier(raw_text) -%}
     case
-        when strpos({{ raw_text }}, '亿') > 0 or strpos({{ raw_text }}, '億') > 0 then 100000000
-        when strpos({{ raw_text }}, '万') > 0 or strpos({{ raw_text }}, '萬') > 0 then 10000
+        when {{ dbt.position("'亿'", raw_text) }} > 0 or {{ dbt.position("'億'", raw_text) }} > 0 then 100000000
+        when {{ dbt.position("'万'", raw_text) }} > 0 or {{ dbt.position("'萬'", raw_text) }} > 0 then 10000
         else 1
     end
 {%- endmacro %}

@@ -3,5 +3,5 @@
     because PostgreSQL has no round(double precision, integer).
 -#}
 {% macro round_to_decimals(expression, decimals) -%}
-    cast(round(cast({{ expression }} as decimal(38, {{ decimals }})), {{ decimals }}) as double)
+    cast(round(cast({{ expression }} as decimal(38, {{ decimals }})), {{ decimals }}) as {{ type_double() }})
 {%- endmacro %}

@@ -6,8 +6,5 @@
 select *
 from {{ model }}
 where {{ column_name }} is not null
-    and strpos(
-        {{ remove_whitespace(container_column) }},
-        {{ remove_whitespace(column_name) }}
-    ) = 0
+    and {{ dbt.position(remove_whitespace(column_name), remove_whitespace(container_column)) }} = 0
 {% endtest %}

@@ -22,8 +22,8 @@ parts_by_dimension as (
         sum(value) as parts_value,
         sum(value_lower) as parts_lower,
         sum(value_upper) as parts_upper,
-        string_agg(value_id, ',' order by value_id) as part_value_ids,
-        string_agg(source_quote, ' ‖ ' order by value_id) as part_quotes
+        {{ listagg_ordered('value_id', "','", 'value_id') }} as part_value_ids,
+        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as part_quotes
     from values_with_intervals
     where parent_value_id is not null
     group by parent_value_id, breakdown_dimension
@@ -77,8 +77,8 @@ county_column_sums as (
         indicator_name_en,
         city_total_value_id,
         sum(value) as county_sum,
-        string_agg(allocation_id, ',' order by allocation_id) as allocation_ids,
-        string_agg(county_name_zh || ' ' || raw_text, '、' order by allocation_id) as county_cells
+        {{ listagg_ordered('allocation_id', "','", 'allocation_id') }} as allocation_ids,
+        {{ listagg_ordered("county_name_zh || ' ' || raw_text", "'、'", 'allocation_id') }} as county_cells
     from county_allocations
     group by jurisdiction_slug, document_id, indicator_code, indicator_name_zh, indicator_name_en, city_total_value_id
 ),

@@ -16,7 +16,7 @@ values_with_intervals as (
 whole_statements as (
     select
         *,
-        coalesce(cast(period_year as varchar), 'undated')
+        coalesce(cast(period_year as {{ dbt.type_string() }}), 'undated')
         || case when comparator in ('le', 'lt') then '__upper_bound' else '' end as period_label
     from values_with_intervals
     where not is_breakdown_part and value is not null
@@ -30,8 +30,8 @@ statement_groups as (
         period_label,
         min(value_id) as first_value_id,
         count(*) as n_statements,
-        string_agg(value_id, ',' order by value_id) as value_ids,
-        string_agg(source_quote, ' ‖ ' order by value_id) as source_quotes
+        {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
+        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
     from whole_statements
     group by jurisdiction_slug, indicator_code, value_kind, period_label
     having count(*) > 1
@@ -111,8 +111,8 @@ repeated_baselines as (
         min(indicator_name_en) as indicator_name_en,
         min(period_year) as earliest_year,
         max(period_year) as latest_year,
-        string_agg(value_id, ',' order by value_id) as value_ids,
-        string_agg(source_quote, ' ‖ ' order by value_id) as source_quotes
+        {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
+        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
     from whole_statements
     where value_kind = 'baseline' and period_year is not null
     group by jurisdiction_slug, indicator_code, value
@@ -135,8 +135,8 @@ baseline_year_checks as (
         max(latest_year) as computed_lower,
         max(latest_year) as computed_upper,
         min(earliest_year) = max(latest_year) as is_consistent,
-        string_agg(value_ids, ',') as value_ids,
-        string_agg(source_quotes, ' ‖ ') as source_quotes
+        {{ listagg_ordered('value_ids', "','", 'value_ids') }} as value_ids,
+        {{ listagg_ordered('source_quotes', "' ‖ '", 'value_ids') }} as source_quotes
     from repeated_baselines
     group by jurisdiction_slug, indicator_code
 ),

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import yaml
 
 SEEDS_YML = "_seeds.yml"
@@ -71,11 +72,21 @@ TYPE_CHECKS = {
 }
 
 
-def declared_column_types(seeds_dir: Path) -> dict[str, dict[str, str]]:
+def resolve_column_type(declared: str, target_type: str = "duckdb") -> str:
+    """The type a declaration gives on one engine: a declaration may be a Jinja expression of `target.type`
+    (`{{ 'string' if target.type == 'spark' else 'varchar' }}`), so one yml serves every dbt target."""
+    if "{{" in declared or "{%" in declared:
+        declared = jinja2.Template(declared).render(target={"type": target_type})
+    return declared.strip().lower()
+
+
+def declared_column_types(seeds_dir: Path, target_type: str = "duckdb") -> dict[str, dict[str, str]]:
     """Seed name → {column: declared type}, read from the seeds' yml (the one place types are declared)."""
     spec = yaml.safe_load((seeds_dir / SEEDS_YML).read_text(encoding="utf-8"))
     return {
-        seed["name"]: {col: typ.lower() for col, typ in seed["config"]["column_types"].items()}
+        seed["name"]: {
+            col: resolve_column_type(typ, target_type) for col, typ in seed["config"]["column_types"].items()
+        }
         for seed in spec["seeds"]
     }
 

@@ -1,0 +1,469 @@
+"""National-scale benchmark: the project's models and tests on synthetic data at several scales and engines.
+
+    python bench/run.py --scales 1 10 100 --engines duckdb postgres spark [--json target/bench/results.json]
+    python bench/report.py --write bench/RESULTS.md target/bench/results*.json   # the tables into the results doc
+
+For each scale (bench/generate.py: 31 × scale jurisdictions) and engine, four stages run one after the other,
+each in its own process, timed (wall) and sampled for peak memory (proportional set size of the stage's process
+tree, plus the PostgreSQL server's processes for postgres, every 50 ms):
+
+  load     the synthetic tables into schema raw under the seeds' names, with the engine's bulk path (DuckDB
+           read_parquet, PostgreSQL COPY, Spark's Parquet reader) - not `dbt seed`, see bench/RESULTS.md
+  models   dbt run of every model (seeds excluded: their relations are the loaded tables)
+  tests    dbt test: every data and unit test except the three that pin the real data's identity (the five
+           slugs, the two prefecture levels, Zhoukou's 12 × 5 annex)
+  extract  what the dashboards do: every mart read into Polars DataFrames
+
+On DuckDB the floor follows: the compiled SQL of the same models and tests run directly in one DuckDB
+connection, without dbt. The real project's own `dbt build` (seeds included) is timed first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT_DIR / "src"))
+sys.path.insert(0, str(PROJECT_DIR))
+
+TABLES = (
+    "jurisdictions",
+    "documents",
+    "indicators",
+    "indicator_values",
+    "county_allocations",
+    "consistency_relations",
+    "audit_findings",
+)
+# Tests that assert the identity of the real five plans, not a rule that holds for any data.
+IDENTITY_TESTS = (
+    "accepted_values_stg_jurisdictions_jurisdiction_slug__changzhi__siping__zhoukou__lincang__ganzi",
+    "accepted_values_stg_jurisdictions_admin_level__prefecture_level_city__autonomous_prefecture",
+    "assert_zhoukou_annex_has_five_measures_and_twelve_units",
+)
+POSTGRES_SETTINGS = {
+    "shared_buffers": "2GB",
+    "work_mem": "256MB",
+    "maintenance_work_mem": "1GB",
+    "effective_cache_size": "12GB",
+    "max_parallel_workers_per_gather": "2",
+    "synchronous_commit": "off",
+}
+
+
+# --- stages (each runs in its own process: `run.py stage ENGINE STAGE DATA WORK`) ------------------------------
+
+
+def duckdb_path(work: Path) -> Path:
+    return work / "bench.duckdb"
+
+
+def load(engine: str, data: Path, work: Path) -> int:
+    """Create schema raw with one table per seed from the Parquet files; return the rows loaded."""
+    import polars as pl
+
+    rows = 0
+    if engine == "duckdb":
+        import duckdb
+
+        with duckdb.connect(str(duckdb_path(work))) as con:
+            con.execute("create schema if not exists raw")
+            for table in TABLES:
+                con.execute(
+                    f"create or replace table raw.{table} as select * from read_parquet('{data / table}.parquet')"
+                )
+                rows += con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+    elif engine == "postgres":
+        import io
+
+        from yilao_yixiao.seed_check import declared_column_types
+
+        types = declared_column_types(PROJECT_DIR / "seeds", "postgres")
+        con = _postgres_connect()
+        try:
+            with con.cursor() as cur:
+                cur.execute("drop schema if exists raw cascade; create schema raw")
+                for table in TABLES:
+                    columns = ", ".join(f"{name} {kind}" for name, kind in types[table].items())
+                    cur.execute(f"create table raw.{table} ({columns})")
+                    frame = pl.read_parquet(data / f"{table}.parquet")
+                    buffer = io.BytesIO()
+                    frame.write_csv(buffer, null_value="")
+                    buffer.seek(0)
+                    cur.copy_expert(f"copy raw.{table} from stdin with (format csv, header true)", buffer)
+                    rows += frame.height
+                cur.execute("analyze")
+            con.commit()
+        finally:
+            con.close()
+    elif engine == "spark":
+        session = _spark_session(work)
+        session.sql("create database if not exists raw")
+        for table in TABLES:
+            frame = session.read.parquet(str(data / f"{table}.parquet"))
+            frame.write.mode("overwrite").saveAsTable(f"raw.{table}")
+            rows += session.table(f"raw.{table}").count()
+    return rows
+
+
+def dbt(engine: str, command: str, work: Path) -> int:
+    """dbt run / dbt test against the loaded tables; return the number of nodes run."""
+    from yilao_yixiao import engines
+
+    args = [command, "--exclude", "resource_type:seed"]
+    if command == "test":
+        args += list(IDENTITY_TESTS)
+    with engines.environment(YYX_DUCKDB_PATH=str(duckdb_path(work))):
+        failures = engines.run_dbt(PROJECT_DIR, engine, args, work)
+    if failures:
+        raise SystemExit("dbt failed:\n" + "\n".join(str(f) for f in failures))
+    results = json.loads((work / "dbt_artifacts" / "run_results.json").read_text())
+    return len(results["results"])
+
+
+def extract(engine: str, work: Path) -> int:
+    """Every mart into a Polars DataFrame, as the dashboards read them; return the rows read."""
+    from yilao_yixiao import engines
+
+    if engine == "duckdb":
+        marts = engines.read_marts_duckdb(duckdb_path(work))
+    elif engine == "postgres":
+        marts = _read_marts_postgres_copy()
+    else:
+        _spark_session(work)
+        marts = engines.read_marts_spark()
+    return sum(frame.height for frame in marts.values())
+
+
+def floor(work: Path, data: Path) -> dict[str, float]:
+    """The compiled SQL of the models and tests dbt ran, executed directly in DuckDB in dependency order."""
+    import duckdb
+
+    manifest = json.loads((work / "dbt_artifacts" / "manifest.json").read_text())
+    compiled = work / "dbt_artifacts" / "compiled"
+    nodes = {uid: node for uid, node in manifest["nodes"].items() if node["resource_type"] in ("model", "test")}
+    order, seen = [], set()
+
+    def visit(uid: str) -> None:
+        if uid in seen or uid not in nodes:
+            return
+        seen.add(uid)
+        for parent in nodes[uid]["depends_on"]["nodes"]:
+            visit(parent)
+        order.append(uid)
+
+    for uid in sorted(nodes):
+        visit(uid)
+    floor_dir = work / "floor"
+    floor_dir.mkdir(exist_ok=True)
+    database = floor_dir / duckdb_path(work).name  # same catalog name as the compiled SQL refers to
+    database.unlink(missing_ok=True)
+    timings = {"models": 0.0, "tests": 0.0}
+    with duckdb.connect(str(database)) as con:
+        for schema in ("raw", "staging", "intermediate", "marts"):
+            con.execute(f"create schema {schema}")
+        for table in TABLES:
+            con.execute(f"create table raw.{table} as select * from read_parquet('{data / table}.parquet')")
+        for uid in order:
+            node = nodes[uid]
+            path = compiled / node["package_name"] / node["original_file_path"]
+            if node["resource_type"] == "test" and node["original_file_path"].endswith(".yml"):
+                path = path / node["path"]
+            if not path.exists() or node["name"] in IDENTITY_TESTS:
+                continue
+            sql = path.read_text()
+            start = time.perf_counter()
+            if node["resource_type"] == "model":
+                kind = "table" if node["config"]["materialized"] == "table" else "view"
+                con.execute(f"create {kind} {node['schema']}.{node['alias']} as {sql}")
+                timings["models"] += time.perf_counter() - start
+            else:
+                con.execute(f"select count(*) from ({sql}) as t").fetchall()
+                timings["tests"] += time.perf_counter() - start
+    return timings
+
+
+def _postgres_connect():
+    import psycopg2
+
+    return psycopg2.connect(
+        host=os.environ["YYX_PG_HOST"],
+        port=int(os.environ["YYX_PG_PORT"]),
+        user=os.environ["YYX_PG_USER"],
+        dbname=os.environ["YYX_PG_DATABASE"],
+    )
+
+
+def _read_marts_postgres_copy():
+    """PostgreSQL marts through COPY … TO STDOUT as CSV into Polars (the fast path without an extra driver)."""
+    import io
+
+    import polars as pl
+
+    from yilao_yixiao import engines
+
+    con = _postgres_connect()
+    marts = {}
+    try:
+        with con.cursor() as cur:
+            for name in engines.mart_names():
+                buffer = io.BytesIO()
+                cur.copy_expert(f"copy (select * from marts.{name}) to stdout with (format csv, header true)", buffer)
+                buffer.seek(0)
+                marts[name] = pl.read_csv(buffer, infer_schema_length=None)
+    finally:
+        con.close()
+    return marts
+
+
+def _spark_session(work: Path):
+    """A SparkSession configured as the spark target of profiles.yml, with its metastore under work."""
+    from pyspark.sql import SparkSession
+
+    return (
+        SparkSession.builder.enableHiveSupport()
+        .master(os.environ.get("YYX_SPARK_MASTER", "local[2]"))
+        .config("spark.driver.memory", os.environ.get("YYX_SPARK_DRIVER_MEMORY", "4g"))
+        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={work}")
+        .config("spark.sql.warehouse.dir", f"{work}/warehouse")
+        .config("spark.sql.shuffle.partitions", os.environ.get("YYX_SPARK_SHUFFLE_PARTITIONS", "2"))
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.ansi.enabled", "false")
+        .getOrCreate()
+    )
+
+
+def stage_main(engine: str, stage: str, data: Path, work: Path) -> None:
+    os.chdir(work)  # Spark's Hive client writes into the working directory
+    os.environ["YYX_SPARK_DIR"] = str(work)  # the spark target's metastore and warehouse (profiles.yml)
+    if stage == "load":
+        result: object = load(engine, data, work)
+    elif stage in ("run", "test"):
+        result = dbt(engine, stage, work)
+    elif stage == "extract":
+        result = extract(engine, work)
+    elif stage == "floor":
+        result = floor(work, data)
+    else:
+        raise SystemExit(f"unknown stage {stage}")
+    (work / f"{stage}.result.json").write_text(json.dumps(result))
+
+
+# --- measuring a stage from the parent -------------------------------------------------------------------------
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        tree.setdefault(parent, []).append(int(entry.name))
+    return tree
+
+
+def _tree(root: int, tree: dict[int, list[int]]) -> list[int]:
+    pids, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        pids.append(pid)
+        stack.extend(tree.get(pid, []))
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+@dataclass
+class Measurement:
+    scale: float
+    engine: str
+    stage: str
+    rows: object
+    seconds: float
+    peak_mib: float
+    extra: dict = field(default_factory=dict)
+
+
+def measure(
+    engine: str, stage: str, data: Path, work: Path, env: dict[str, str], server_pid: int | None
+) -> tuple[object, float, float]:
+    """Run one stage in a child process; its result, wall seconds and peak PSS (MiB)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "stage", engine, stage, str(data), str(work)]
+    peak = 0
+    done = threading.Event()
+
+    def sample(pid: int) -> None:
+        nonlocal peak
+        while not done.is_set():
+            tree = _children()
+            pids = _tree(pid, tree) + (_tree(server_pid, tree) if server_pid else [])
+            peak = max(peak, sum(_pss_kib(p) for p in pids))
+            done.wait(0.05)
+
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    sampler = threading.Thread(target=sample, args=(process.pid,), daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        tail = output.decode(errors="replace")[-4000:]
+        raise RuntimeError(f"{engine} {stage} failed ({process.returncode}):\n{tail}")
+    result = json.loads((work / f"{stage}.result.json").read_text())
+    return result, seconds, peak / 1024
+
+
+# --- orchestration -----------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def engine_context(engine: str) -> Iterator[tuple[dict[str, str], int | None]]:
+    """Environment for the stages of an engine, and the PostgreSQL server pid to include in memory samples."""
+    from yilao_yixiao import engines
+
+    if engine == "postgres":
+        engines.ensure_python_extra("postgres", "dbt.adapters.postgres")
+        with engines.postgres_cluster(settings=POSTGRES_SETTINGS) as cluster:
+            pid = int((cluster.data_dir / "postmaster.pid").read_text().split()[0])
+            yield cluster.env(), pid
+    elif engine == "spark":
+        engines.ensure_python_extra("spark", "pyspark")
+        engines.ensure_java()
+        yield {"SPARK_LOCAL_IP": "127.0.0.1", "PYTHONWARNINGS": "ignore::FutureWarning"}, None
+    else:
+        yield {}, None
+
+
+def reset_postgres(env: dict[str, str]) -> None:
+    import psycopg2
+
+    con = psycopg2.connect(
+        host=env["YYX_PG_HOST"], port=int(env["YYX_PG_PORT"]), user=env["YYX_PG_USER"], dbname="postgres"
+    )
+    con.autocommit = True
+    with con.cursor() as cur:
+        cur.execute(f'drop database if exists "{env["YYX_PG_DATABASE"]}"')
+        cur.execute(
+            f"create database \"{env['YYX_PG_DATABASE']}\" template template0 encoding 'UTF8' "
+            "lc_collate 'C' lc_ctype 'C'"
+        )
+    con.close()
+
+
+def real_project_build(work: Path) -> tuple[float, str]:
+    """The real project's `dbt build` on DuckDB (seeds included), in a child process as a user runs it."""
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "YYX_DUCKDB_PATH": str(work / "real.duckdb")}
+    dbt_exe = Path(sys.executable).with_name("dbt")
+    command = [str(dbt_exe), "build", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    command += ["--target-path", str(work / "target"), "--log-path", str(work / "logs")]
+    start = time.perf_counter()
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, cwd=work)
+    seconds = time.perf_counter() - start
+    summary = next((line for line in completed.stdout.splitlines() if "Done. PASS=" in line), completed.stdout[-300:])
+    return seconds, summary.split("  ", 1)[-1].strip()
+
+
+def benchmark(
+    scales: list[float], engines_: list[str], root: Path, real_build: bool = True
+) -> tuple[list[Measurement], dict]:
+    from bench.generate import generate
+
+    results: list[Measurement] = []
+    extra: dict = {}
+    if real_build:
+        seconds, summary = real_project_build(root / "real")
+        seconds_warm, _ = real_project_build(root / "real")
+        extra["real_build"] = {"cold": seconds, "warm": seconds_warm, "summary": summary}
+        print(f"real project dbt build: {seconds:.1f} s cold, {seconds_warm:.1f} s with partial parsing ({summary})")
+    for scale in scales:
+        data = root / "data" / f"x{scale:g}"
+        if not (data / "indicator_values.parquet").exists():
+            start = time.perf_counter()
+            counts = generate(scale, data)
+            extra.setdefault("generated", {})[f"{scale:g}"] = {"rows": counts, "seconds": time.perf_counter() - start}
+    for engine in engines_:
+        with engine_context(engine) as (env, server_pid):
+            for scale in scales:
+                data = root / "data" / f"x{scale:g}"
+                work = root / engine / f"x{scale:g}"
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir(parents=True)
+                if engine == "postgres":
+                    reset_postgres(env)
+                for stage in ("load", "run", "test", "extract"):
+                    result, seconds, peak = measure(engine, stage, data, work, env, server_pid)
+                    results.append(Measurement(scale, engine, stage, result, seconds, peak))
+                    print(f"x{scale:g} {engine:8} {stage:8} rows={result!s:>10} {seconds:8.1f} s {peak:8.0f} MiB")
+                if engine == "duckdb":
+                    result, seconds, peak = measure(engine, "floor", data, work, env, None)
+                    results.append(Measurement(scale, engine, "floor", None, seconds, peak, extra=result))
+                    print(
+                        f"x{scale:g} duckdb   floor    models {result['models']:.1f} s, tests {result['tests']:.1f} s"
+                    )
+    return results, extra
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    with open("/proc/meminfo") as f:
+        mem_kib = int(f.readline().split()[1])
+    model = ""
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as f:
+        model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "")
+    system = f"{platform.platform()}, Python {platform.python_version()}"
+    return f"{cpus} cores ({model}), {mem_kib / 1024**2:.0f} GiB RAM, {system}"
+
+
+def main() -> None:
+    # A terminated run still stops its PostgreSQL cluster (the context managers' finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if len(sys.argv) > 1 and sys.argv[1] == "stage":
+        engine, stage, data, work = sys.argv[2:6]
+        stage_main(engine, stage, Path(data), Path(work))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--engines", nargs="+", default=["duckdb", "postgres", "spark"])
+    parser.add_argument("--root", type=Path, default=PROJECT_DIR / "target" / "bench")
+    parser.add_argument("--json", type=Path, help="write the measurements as JSON")
+    parser.add_argument("--skip-real-build", action="store_true", help="do not time the real project's dbt build")
+    args = parser.parse_args()
+    results, extra = benchmark(args.scales, args.engines, args.root, real_build=not args.skip_real_build)
+    payload = {"machine": machine(), "extra": extra, "results": [asdict(r) for r in results]}
+    out = args.json or args.root / "results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(payload, indent=2, default=str))
+    print(f"measurements: {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""bench/report.py: the tables of the measurements, and refreshing them inside bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import report
+from tests.conftest import PROJECT_DIR
+
+
+def measurement(scale: float, stage: str, seconds: float, rows: int = 100) -> dict:
+    return {"scale": scale, "engine": "duckdb", "stage": stage, "rows": rows, "seconds": seconds, "peak_mib": 50.0}
+
+
+def payload() -> dict:
+    results = [measurement(1, stage, 1.0) for stage in report.STAGES]
+    results += [measurement(10, stage, 5.0 if stage == "run" else 2.0) for stage in report.STAGES]
+    return {"machine": "2 cores", "extra": {}, "results": results}
+
+
+def test_ratios_are_against_the_first_scale_and_the_scale_before():
+    lines = report.tables([payload()]).splitlines()
+    models_x10 = next(line for line in lines if line.startswith("| ×10 | models |"))
+    assert "| 5.0 s |" in models_x10 and models_x10.endswith("| 5.0× | 5.0× |")
+    total_x10 = next(line for line in lines if line.startswith("| ×10 | **all four** |"))
+    assert "**11.0 s**" in total_x10 and total_x10.endswith("| 2.8× | 2.8× |")
+
+
+def test_refreshing_replaces_only_the_generated_part():
+    document = f"# Head\n\n{report.RESULTS_BEGIN}\nold tables\n{report.RESULTS_END}\n\n## Goals\nkept\n"
+    once = report.replace_results(document, "new tables")
+    assert "old tables" not in once
+    assert once.startswith("# Head\n") and once.endswith("## Goals\nkept\n")
+    assert report.replace_results(once, "new tables") == once
+
+
+def test_a_document_without_markers_is_refused():
+    with pytest.raises(ValueError):
+        report.replace_results("# no markers\n", "tables")
+
+
+def test_the_results_document_has_its_markers():
+    document = (PROJECT_DIR / "bench" / "RESULTS.md").read_text(encoding="utf-8")
+    assert document.count(report.RESULTS_BEGIN) == 1 and document.count(report.RESULTS_END) == 1
