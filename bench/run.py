@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import psutil
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR / "src"))
 sys.path.insert(0, str(PROJECT_DIR))
@@ -265,38 +267,15 @@ def stage_main(engine: str, stage: str, data: Path, work: Path) -> None:
 # --- measuring a stage from the parent -------------------------------------------------------------------------
 
 
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat") as f:
-                parent = int(f.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        tree.setdefault(parent, []).append(int(entry.name))
-    return tree
-
-
-def _tree(root: int, tree: dict[int, list[int]]) -> list[int]:
-    pids, stack = [], [root]
-    while stack:
-        pid = stack.pop()
-        pids.append(pid)
-        stack.extend(tree.get(pid, []))
-    return pids
-
-
-def _pss_kib(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+def _tree_pss_kib(root: int) -> int:
+    """Proportional set size of a process and all its descendants (KiB); 0 for what has already ended."""
+    total = 0
+    with contextlib.suppress(psutil.NoSuchProcess):
+        parent = psutil.Process(root)
+        for process in [parent, *parent.children(recursive=True)]:
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                total += process.memory_full_info().pss // 1024
+    return total
 
 
 @dataclass
@@ -321,9 +300,8 @@ def measure(
     def sample(pid: int) -> None:
         nonlocal peak
         while not done.is_set():
-            tree = _children()
-            pids = _tree(pid, tree) + (_tree(server_pid, tree) if server_pid else [])
-            peak = max(peak, sum(_pss_kib(p) for p in pids))
+            pss = _tree_pss_kib(pid) + (_tree_pss_kib(server_pid) if server_pid else 0)
+            peak = max(peak, pss)
             done.wait(0.05)
 
     start = time.perf_counter()

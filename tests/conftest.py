@@ -17,6 +17,7 @@ import pytest
 from hypothesis import settings
 
 from yilao_yixiao import warehouse
+from yilao_yixiao.engines import EngineUnavailable, apt_install
 
 # Property tests draw the same examples on every run, so CI cannot fail on a rare draw nobody can reproduce.
 settings.register_profile("deterministic", derandomize=True, deadline=None)
@@ -89,18 +90,15 @@ def _has_cjk_font() -> bool:
 
 
 def _apt_install(packages: tuple[str, ...]) -> None:
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", *packages]):
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
-        except FileNotFoundError:
-            pytest.fail(f"{CHROMIUM} or a CJK font is missing and apt-get is not available to install {packages}")
-        if done.returncode != 0:
-            pytest.fail(
-                f"could not install {' '.join(packages)} for the browser tests (`{' '.join(command)}` exited "
-                f"{done.returncode}; the tests run as root on CI). Install them by hand:\n"
-                f"  apt-get update && apt-get install -y {' '.join(packages)}\n{done.stderr[-2000:]}"
-            )
+    try:
+        apt_install(*packages, with_recommends=True)
+    except (EngineUnavailable, subprocess.CalledProcessError) as err:
+        stderr = getattr(err, "stderr", b"") or b""
+        pytest.fail(
+            f"could not install {' '.join(packages)} for the browser tests ({err}; the tests run as root on CI). "
+            f"Install them by hand:\n  apt-get update && apt-get install -y {' '.join(packages)}\n"
+            f"{stderr.decode(errors='replace')[-2000:]}"
+        )
 
 
 @pytest.fixture(scope="session")

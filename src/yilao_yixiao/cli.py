@@ -8,11 +8,19 @@ from typing import Annotated
 import typer
 
 from yilao_yixiao import codebook, provenance, seed_check, warehouse
+from yilao_yixiao.validation import DEFAULT_DATA_DOCS
 
 app = typer.Typer(help="Source-cited warehouse of 一老一小 plan targets.", no_args_is_help=True)
 
 ProjectDir = Annotated[Path, typer.Option(help="dbt project directory.")]
 Database = Annotated[Path, typer.Option(help="DuckDB file to build or read.")]
+
+
+def require_built_warehouse(database: Path) -> None:
+    """Stop with a hint when the commands that read the warehouse are run before it is built."""
+    if not database.is_file():
+        typer.echo(f"Warehouse not found: {database}. Run `yyx build` first.", err=True)
+        raise typer.Exit(code=1)
 
 
 @app.command("check-seeds")
@@ -82,16 +90,14 @@ def codebook_command(
 
 @app.command("validate")
 def validate_command(
-    database: Annotated[Path, typer.Option(help="Built warehouse to validate.")] = Path("target/warehouse.duckdb"),
-    out: Annotated[Path, typer.Option(help="Folder for the offline Data Docs.")] = Path("target/data_docs"),
+    database: Database = warehouse.DEFAULT_DATABASE,
+    out: Annotated[Path, typer.Option(help="Folder for the offline Data Docs.")] = DEFAULT_DATA_DOCS,
 ) -> None:
     """Run every mart's Great Expectations suite as one Checkpoint and build offline Data Docs."""
     # Imported here: Great Expectations takes seconds to import and no other command needs it.
     from yilao_yixiao.validation import validate
 
-    if not database.is_file():
-        typer.echo(f"Warehouse not found: {database}. Run `yyx build` first.", err=True)
-        raise typer.Exit(code=1)
+    require_built_warehouse(database)
     summary = validate(database, out)
     for suite in summary.suites:
         if suite.error:
@@ -109,15 +115,13 @@ def validate_command(
 
 @app.command("dashboards")
 def dashboards_command(
-    database: Annotated[Path, typer.Option(help="Built warehouse to read.")] = Path("target/warehouse.duckdb"),
+    database: Database = warehouse.DEFAULT_DATABASE,
     out: Annotated[Path, typer.Option(help="Folder for the static site.")] = Path("target/site"),
 ) -> None:
     """Write the offline, bilingual dashboards and the downloads (CSV, Parquet, datapackage.json)."""
     from yilao_yixiao.dashboards import build_site
 
-    if not database.is_file():
-        typer.echo(f"Warehouse not found: {database}. Run `yyx build` first.", err=True)
-        raise typer.Exit(code=1)
+    require_built_warehouse(database)
     result = build_site(database, out)
     if not result.has_audit:
         typer.echo("Audit not built: the warehouse has no fct_consistency_checks; the audit page says so.")

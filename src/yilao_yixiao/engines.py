@@ -105,14 +105,16 @@ def _as_root(command: list[str]) -> list[str]:
     raise EngineUnavailable(f"needs root to run {' '.join(command)}")
 
 
-def apt_install(*packages: str) -> None:
-    """Install Debian packages (the machines of this project are Debian, and CI runs as root)."""
+def apt_install(*packages: str, with_recommends: bool = False) -> None:
+    """Install Debian packages (the machines of this project are Debian, and CI runs as root); the browser
+    tests install Chromium with its recommended packages, as a user's machine has them."""
     if not shutil.which("apt-get"):
         raise EngineUnavailable(f"apt-get not found; install {' '.join(packages)} by hand")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(_as_root(["apt-get", "update", "-q"]), check=True, env=env, capture_output=True)
+    recommends = [] if with_recommends else ["--no-install-recommends"]
     subprocess.run(
-        _as_root(["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages]),
+        _as_root(["apt-get", "install", "-y", "-q", *recommends, *packages]),
         check=True,
         env=env,
         capture_output=True,
