@@ -137,3 +137,13 @@ def test_the_joined_lists_are_the_bridge_rows_in_order(con):
     assert con.execute("select count(distinct check_id) from marts.fct_consistency_check_values").fetchone() == (
         con.execute("select count(*) from marts.fct_consistency_checks").fetchone()
     )
+
+
+def test_zhoukou_annex_is_twelve_units_by_five_measures(con):
+    shape = con.execute(
+        "select count(distinct county_slug), count(distinct indicator_code), count(*),"
+        " sum(case when is_applicable then 0 else 1 end)"
+        " from marts.fct_county_allocations where document_id = ?",
+        [ZHOUKOU],
+    ).fetchone()
+    assert shape == (12, 5, 60, 3)
