@@ -97,12 +97,12 @@ operand_candidates as (
                 )
                 or (
                     candidates.is_breakdown_part
-                    and candidates.breakdown_dimension = stated.breakdown_dimension
-                    and candidates.breakdown_member = stated.breakdown_member
+                    and stated.breakdown_dimension = candidates.breakdown_dimension
+                    and stated.breakdown_member = candidates.breakdown_member
                 )
             )
             and (
-                candidates.reference_year <= stated.reference_year
+                stated.reference_year >= candidates.reference_year
                 or candidates.reference_year is null
                 or stated.reference_year is null
             )
