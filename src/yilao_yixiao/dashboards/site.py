@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -33,10 +34,9 @@ from yilao_yixiao.dashboards.labels import (
     unit_label,
 )
 
-# Static templates and assets live in the top-level dashboards/ folder of the checkout.
-DASHBOARDS_DIR = Path(__file__).resolve().parents[3] / "dashboards"
-TEMPLATES_DIR = DASHBOARDS_DIR / "templates"
-STATIC_DIR = DASHBOARDS_DIR / "assets"
+# Templates and assets ship inside the package, so an installed `yyx dashboards` finds them without a checkout.
+PACKAGE_RESOURCES = resources.files("yilao_yixiao.dashboards")
+TEMPLATES = "templates"
 ASSETS = "assets"
 PLOTLY_JS = "plotly.min.js"
 DOWNLOADS = "downloads"
@@ -138,10 +138,8 @@ class FigureSlot:
 
 
 def _environment() -> jinja2.Environment:
-    if not TEMPLATES_DIR.is_dir():
-        raise FileNotFoundError(f"dashboard templates not found at {TEMPLATES_DIR}")
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        loader=jinja2.PackageLoader("yilao_yixiao.dashboards", TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -168,9 +166,9 @@ def _prepare_output(out: Path) -> None:
 
 
 def _write_assets(out: Path) -> None:
-    for asset in STATIC_DIR.iterdir():
+    for asset in PACKAGE_RESOURCES.joinpath(ASSETS).iterdir():
         if asset.is_file():
-            shutil.copy2(asset, out / ASSETS / asset.name)
+            (out / ASSETS / asset.name).write_bytes(asset.read_bytes())
     # One copy of plotly.js for every page, from the plotly package installed with the project.
     (out / ASSETS / PLOTLY_JS).write_text(plotly.offline.get_plotlyjs(), encoding="utf-8")
 
