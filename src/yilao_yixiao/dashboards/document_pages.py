@@ -14,20 +14,24 @@ from markupsafe import Markup
 
 from yilao_yixiao.dashboards.citations import document_reference, jurisdiction_href
 from yilao_yixiao.dashboards.explorer import figure_rows
-from yilao_yixiao.dashboards.labels import OBLIGATIONS, VALUE_KINDS, format_number, format_year, label
+from yilao_yixiao.dashboards.labels import OBLIGATIONS, VALUE_KINDS, Text, format_number, format_year, labels
 from yilao_yixiao.document_view import Highlight, NormalisedText, locate_figure, render_document
 
 SUBFOLDER_ROOT = "../"
+
+
+def _both(text: Text) -> str:
+    return text.zh if text.zh == text.en else f"{text.zh} {text.en}"
 
 
 def _popover(row: dict) -> dict[str, str]:
     """The row a highlighted figure stands for, as its popover lists it (both languages in each label)."""
     return {
         "数值 value": row["value_text"] or "",
-        "类型 kind": f"{label(VALUE_KINDS, row['value_kind'], 'zh')} {label(VALUE_KINDS, row['value_kind'], 'en')}",
+        "类型 kind": _both(labels(VALUE_KINDS, row["value_kind"])),
         "年份 year": format_year(row["period_year"], "en"),
         "比较符号 comparator": row["comparator"] or "",
-        "属性 obligation": f"{label(OBLIGATIONS, row['obligation'], 'zh')} {label(OBLIGATIONS, row['obligation'], 'en')}",
+        "属性 obligation": _both(labels(OBLIGATIONS, row["obligation"])),
         "指标 indicator": row["indicator_code"],
         "清理说明 cleaning note": row.get("cleaning_note") or "",
         "id": row["value_id"],

@@ -26,6 +26,16 @@ from yilao_yixiao.dashboards.labels import (
 # A filter value for a missing year or obligation (an empty URL parameter means "any").
 NOT_STATED = "not_stated"
 SEARCH_PARAMETER = "q"
+# The columns of fct_indicator_values the explorer's search box (and the site search) looks in.
+SEARCHED_COLUMNS = (
+    "jurisdiction_name_zh",
+    "jurisdiction_name_en",
+    "indicator_name_zh",
+    "indicator_name_en",
+    "source_quote",
+    "raw_text",
+    "value_id",
+)
 
 
 @dataclass(frozen=True)
@@ -53,18 +63,7 @@ def filter_token(value: object) -> str:
 
 def search_text(row: dict) -> str:
     """What the search box matches: both languages' names, the quote and the printed figure, lower-cased."""
-    parts = (
-        row.get("jurisdiction_name_zh"),
-        row.get("jurisdiction_name_en"),
-        row.get("indicator_name_zh"),
-        row.get("indicator_name_en"),
-        row.get("document_title_zh"),
-        row.get("document_title_en"),
-        row.get("source_quote"),
-        row.get("raw_text"),
-        row.get("source_section"),
-        row.get("value_id"),
-    )
+    parts = tuple(row.get(column) for column in SEARCHED_COLUMNS)
     return " ".join(str(part) for part in parts if part).lower()
 
 
@@ -118,26 +117,29 @@ def figure_rows(figures: pl.DataFrame, built_at: str, root: str) -> list[dict]:
                 if row["value"] is not None
                 else row["raw_text"],
                 "year_text": Text(format_year(row["period_year"], "zh"), format_year(row["period_year"], "en")),
-                "kind_text": Text(label(VALUE_KINDS, row["value_kind"], "zh"), label(VALUE_KINDS, row["value_kind"], "en")),
+                "kind_text": Text(
+                    label(VALUE_KINDS, row["value_kind"], "zh"), label(VALUE_KINDS, row["value_kind"], "en")
+                ),
                 "obligation_text": Text(
                     label(OBLIGATIONS, row["obligation"], "zh"), label(OBLIGATIONS, row["obligation"], "en")
                 ),
                 "citation": figure_citation(row, row, built_at),
                 "tokens": {f.parameter: filter_token(row.get(f.column)) for f in FILTERS},
-                "search": search_text(row),
             }
         )
     return rows
 
 
-def mart_rows_json(figures: pl.DataFrame, mart_columns: list[str]) -> str:
-    """The mart's own columns of every figure, for the CSV of the view; safe inside a <script> element."""
+DATA_SCRIPT = "explore-data.js"
+
+
+def mart_rows_script(figures: pl.DataFrame, mart_columns: list[str]) -> str:
+    """The mart's own columns of every figure, for the CSV of the view and the search box, as a script."""
     payload = {
         "columns": mart_columns,
         "rows": [[_json_value(row[c]) for c in mart_columns] for row in figures.select(mart_columns).to_dicts()],
     }
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return "window.YYX_EXPLORER_DATA = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def explorer_context(figures: pl.DataFrame, mart_columns: list[str], built_at: str) -> dict:
@@ -146,6 +148,7 @@ def explorer_context(figures: pl.DataFrame, mart_columns: list[str], built_at: s
         "filters": filter_options(figures),
         "filter_parameters": [f.parameter for f in FILTERS],
         "search_parameter": SEARCH_PARAMETER,
-        "mart_json": mart_rows_json(figures, mart_columns),
+        "searched_columns": SEARCHED_COLUMNS,
+        "data_script": DATA_SCRIPT,
         "n_rows": figures.height,
     }

@@ -17,6 +17,7 @@ import plotly.offline
 import polars as pl
 from markupsafe import Markup
 
+from yilao_yixiao import document_view
 from yilao_yixiao.dashboards import (
     citations,
     data,
@@ -27,14 +28,12 @@ from yilao_yixiao.dashboards import (
     figures,
     search_index,
 )
-from yilao_yixiao import document_view
 from yilao_yixiao.dashboards.labels import (
     CHECK_KINDS,
     CHECK_STATUSES,
     DOCUMENT_STATUSES,
     FINDING_STATUSES,
     LANGS,
-    OBLIGATIONS,
     VALUE_KINDS,
     Text,
     format_number,
@@ -226,9 +225,7 @@ def default_sources() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
-def build_site(
-    database: Path, out: Path, manifest_path: Path | None = None, sources: Path | None = None
-) -> SiteResult:
+def build_site(database: Path, out: Path, manifest_path: Path | None = None, sources: Path | None = None) -> SiteResult:
     """Write the whole site for the warehouse at `database` into `out` (replaced if it is a previous site).
 
     `sources` is the folder of the plans' texts for the document pages (default: `default_sources()`);
@@ -292,11 +289,15 @@ def build_site(
     ).items():
         name = context["jurisdiction"]
         page = Page(slug, Text(name["jurisdiction_name_zh"], name["jurisdiction_name_en"]), Text("", ""))
-        written.append(render("jurisdiction.html.j2", out / citations.JURISDICTIONS_DIR / f"{slug}.html", root, page, context))
+        written.append(
+            render("jurisdiction.html.j2", out / citations.JURISDICTIONS_DIR / f"{slug}.html", root, page, context)
+        )
     for code, context in entity_pages.indicator_contexts(indicators, all_figures, built_at).items():
         indicator = context["indicator"]
         page = Page(code, Text(indicator["indicator_name_zh"], indicator["indicator_name_en"]), Text("", ""))
-        written.append(render("indicator.html.j2", out / citations.INDICATORS_DIR / f"{code}.html", root, page, context))
+        written.append(
+            render("indicator.html.j2", out / citations.INDICATORS_DIR / f"{code}.html", root, page, context)
+        )
     for document in documents.to_dicts():
         document_id = document["document_id"]
         context = document_pages.document_context(
@@ -317,6 +318,9 @@ def build_site(
         documents,
         indicators.filter(pl.col("n_jurisdictions") >= entity_pages.MIN_JURISDICTIONS_FOR_PAGE),
         all_figures,
+    )
+    (out / ASSETS / explorer.DATA_SCRIPT).write_text(
+        explorer.mart_rows_script(all_figures, value_columns), encoding="utf-8"
     )
     (out / ASSETS / search_index.INDEX_FILE).write_text(search_index.index_script(index), encoding="utf-8")
     return SiteResult(out, tuple(written), tuple(mart_files), checks is not None, docs is not None, sources)

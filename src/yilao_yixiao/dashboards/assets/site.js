@@ -148,10 +148,18 @@
     var searchBox = document.getElementById("explore-q");
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
-    var mart = JSON.parse(document.getElementById("explore-data").textContent);
+    var mart = window.YYX_EXPLORER_DATA;
     var martRows = {};
+    var searchTexts = {};
     var idColumn = mart.columns.indexOf("value_id");
-    mart.rows.forEach(function (row) { martRows[row[idColumn]] = row; });
+    var searched = form.getAttribute("data-searched-columns").split(" ").map(function (name) {
+      return mart.columns.indexOf(name);
+    });
+    mart.rows.forEach(function (row) {
+      martRows[row[idColumn]] = row;
+      searchTexts[row[idColumn]] = searched.map(function (i) { return row[i] === null ? "" : String(row[i]); })
+        .join(" ").toLowerCase();
+    });
 
     function state() {
       var chosen = {};
@@ -170,7 +178,9 @@
       rows.forEach(function (row) {
         var match = Object.keys(view.filters).every(function (name) {
           return row.getAttribute("data-" + name) === view.filters[name];
-        }) && words.every(function (word) { return row.getAttribute("data-search").indexOf(word) >= 0; });
+        }) && words.every(function (word) {
+          return searchTexts[row.getAttribute("data-value-id")].indexOf(word) >= 0;
+        });
         row.hidden = !match;
         shown += match ? 1 : 0;
       });
