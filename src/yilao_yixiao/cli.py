@@ -117,12 +117,20 @@ def validate_command(
 def dashboards_command(
     database: Database = warehouse.DEFAULT_DATABASE,
     out: Annotated[Path, typer.Option(help="Folder for the static site.")] = Path("target/site"),
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the plans' texts for the document pages (default $YYX_SOURCES, ../shared/sources)."
+        ),
+    ] = None,
 ) -> None:
     """Write the offline, bilingual dashboards and the downloads (CSV, Parquet, datapackage.json)."""
     from yilao_yixiao.dashboards import build_site
 
     require_built_warehouse(database)
-    result = build_site(database, out)
+    result = build_site(database, out, sources=sources)
+    if result.sources is None:
+        typer.echo("No sources folder found: document pages list each figure and its quote, not the full text.")
     if not result.has_audit:
         typer.echo("Audit not built: the warehouse has no fct_consistency_checks; the audit page says so.")
     typer.echo(f"Dashboards written: {result.out / 'index.html'}")
