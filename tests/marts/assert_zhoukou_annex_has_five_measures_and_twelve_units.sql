@@ -6,6 +6,7 @@ with
 
 county_allocations as (
     select * from {{ ref('fct_county_allocations') }}
+    where document_id = 'zhoukou_2024_elderly_care_supervision_plan'
 ),
 
 shape as (

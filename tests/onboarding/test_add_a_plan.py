@@ -359,7 +359,7 @@ COMMANDS = {
     "build": lambda o: ["build"],
     "verify-provenance": lambda o: ["verify-provenance", "--sources", str(o.sources)],
     "validate": lambda o: ["validate"],
-    "dashboards": lambda o: ["dashboards"],
+    "dashboards": lambda o: ["dashboards", "--sources", str(o.sources)],
 }
 
 
@@ -496,28 +496,42 @@ def test_no_new_figure_is_a_failing_check(con, onboarded: Onboarded) -> None:
 
 
 def test_the_changed_target_is_a_revision_and_the_repeated_one_is_not(con, onboarded: Onboarded) -> None:
-    revision_marts = [name for name in marts_with(con, "document_id") if "revision" in name]
-    assert revision_marts, "no revisions mart in schema marts"
-    found: dict[str, list[tuple]] = {}
-    for mart in revision_marts:
-        columns = [name for (name,) in con.execute(f"select column_name from (describe marts.{mart})").fetchall()]
-        for row in con.execute(f"select * from marts.{mart}").fetchall():
-            record = dict(zip(columns, row, strict=True))
-            texts = {str(v) for v in record.values() if v is not None}
-            for value_id in (onboarded.restated_value_id, onboarded.revised_value_id):
-                if any(value_id in text for text in texts):
-                    found.setdefault(value_id, []).append(tuple(texts))
-    revision_rows = found.get(onboarded.revised_value_id, [])
-    assert revision_rows, "the revised target is not shown as a revision"
-    assert any(any(onboarded.revised.value_id in text for text in row) for row in revision_rows), (
-        "the revision does not name the earlier plan's figure it revises"
-    )
-    assert onboarded.restated_value_id not in found, "a target repeated unchanged is shown as a revision"
+    revisions = con.execute(
+        """
+        select previous_document_id, previous_value_id, previous_value, revised_value_id, revised_value, target_year
+        from marts.fct_target_revisions
+        where revised_document_id = ?
+        """,
+        [onboarded.work_plan],
+    ).fetchall()
+    revised = onboarded.revised
+    (earlier_document,) = con.execute(
+        "select document_id from marts.fct_indicator_values where value_id = ?", [revised.value_id]
+    ).fetchone()
+    assert revisions == [
+        (
+            earlier_document,
+            revised.value_id,
+            revised.value,
+            onboarded.revised_value_id,
+            onboarded.revised_value,
+            revised.period_year,
+        )
+    ]
+    # The restated target is the same policy: no revision, and no check compares it across the two plans.
+    checks_across_plans = con.execute(
+        "select check_id from marts.fct_consistency_checks where value_ids like ? and value_ids like ?",
+        [f"%{onboarded.restated.value_id}%", f"%{onboarded.restated_value_id}%"],
+    ).fetchall()
+    assert checks_across_plans == []
 
 
 def test_the_new_jurisdiction_is_on_the_site(onboarded: Onboarded, commands) -> None:
     assert commands["dashboards"].returncode == 0, commands["dashboards"].stderr[-3000:]
-    pages = {path.name: path.read_text(encoding="utf-8") for path in onboarded.site.rglob("*.html")}
+    pages = {
+        path.relative_to(onboarded.site).as_posix(): path.read_text(encoding="utf-8")
+        for path in onboarded.site.rglob("*.html")
+    }
     assert any(CITY["name_zh"] in text for text in pages.values()), "云溪市 is on no page of the site"
     assert "overview.html" in pages and CITY["name_zh"] in pages["overview.html"]
     assert any("南湾区" in text and "东岭县" in text for text in pages.values()), "the new annex is on no page"
