@@ -36,7 +36,9 @@ def test_a_full_coverage_figure_says_so_in_its_note(values):
 
 # Wordings of a complete share of a named group or amount; followed by 、 (a list of principles) or 足额
 # (funds arriving "in full and on time") they are slogans, not figures; 健全覆盖 is "improve coverage".
-FULL_MEASURE = re.compile(r"((?<!健)全覆盖|全覆蓋|全额|全額|应收尽收|应保尽保|全部纳入|所有符合条件|所有街道)(?![、]|足额)")
+FULL_MEASURE = re.compile(
+    r"((?<!健)全覆盖|全覆蓋|全额|全額|应收尽收|应保尽保|全部纳入|所有符合条件|所有街道)(?![、]|足额)"
+)
 
 
 def full_coverage_sentences(text: str) -> list[str]:
@@ -44,7 +46,9 @@ def full_coverage_sentences(text: str) -> list[str]:
 
 
 def test_the_sentence_finder_on_a_plan_written_here():
-    text = "按照全覆盖、保基本方针推进。全县实现助餐服务全覆盖。在全额足额保障资金到位基础上安排经费。健全覆盖城乡的网络。"
+    text = (
+        "按照全覆盖、保基本方针推进。全县实现助餐服务全覆盖。在全额足额保障资金到位基础上安排经费。健全覆盖城乡的网络。"
+    )
     assert full_coverage_sentences(text) == ["全县实现助餐服务全覆盖"]
 
 
