@@ -1,5 +1,7 @@
 {#-
-    Figures a document states more than once (goals, task list, indicator table, annex) must agree: every
+    Figures a document states more than once (goals, task list, indicator table, annex) must agree, within that
+    document only (another plan of the same jurisdiction that states another value revises the target, see
+    fct_target_revisions; it does not contradict it): every
     statement of the same indicator, kind and year against the first one, reporting the one furthest from it.
     The two ends of a range ("1—2个": at least 1, at most 2) are not restatements of each other, so upper
     bounds (≤, <) are compared only with upper bounds.
@@ -24,22 +26,20 @@ whole_statements as (
 
 statement_groups as (
     select
-        jurisdiction_slug,
+        document_id,
         indicator_code,
         value_kind,
         period_label,
         min(value_id) as first_value_id,
-        count(*) as n_statements,
-        {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
+        count(*) as n_statements
     from whole_statements
-    group by jurisdiction_slug, indicator_code, value_kind, period_label
+    group by document_id, indicator_code, value_kind, period_label
     having count(*) > 1
 ),
 
 others_ranked as (
     select
-        statement_groups.jurisdiction_slug,
+        statement_groups.document_id,
         statement_groups.indicator_code,
         statement_groups.value_kind,
         statement_groups.period_label,
@@ -48,7 +48,7 @@ others_ranked as (
         others.value_upper,
         row_number() over (
             partition by
-                statement_groups.jurisdiction_slug,
+                statement_groups.document_id,
                 statement_groups.indicator_code,
                 statement_groups.value_kind,
                 statement_groups.period_label
@@ -59,7 +59,7 @@ others_ranked as (
         on statement_groups.first_value_id = firsts.value_id
     inner join whole_statements as others
         on
-            statement_groups.jurisdiction_slug = others.jurisdiction_slug
+            statement_groups.document_id = others.document_id
             and statement_groups.indicator_code = others.indicator_code
             and statement_groups.value_kind = others.value_kind
             and statement_groups.period_label = others.period_label
@@ -68,12 +68,12 @@ others_ranked as (
 
 restated_checks as (
     select
-        groups.jurisdiction_slug
+        groups.document_id
         || '__restated__' || groups.indicator_code
         || '__' || groups.value_kind
         || '__' || groups.period_label as check_id,
-        groups.jurisdiction_slug,
-        firsts.document_id,
+        firsts.jurisdiction_slug,
+        groups.document_id,
         'same_figure_restated' as check_kind,
         firsts.indicator_name_zh || '（' || groups.period_label || '）多处表述一致' as description_zh,
         firsts.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
@@ -87,14 +87,15 @@ restated_checks as (
         {{ intervals_overlap(
             'firsts.value_lower', 'firsts.value_upper', 'furthest.value_lower', 'furthest.value_upper'
         ) }} as is_consistent,
-        groups.value_ids,
-        groups.source_quotes
+        groups.indicator_code,
+        groups.value_kind,
+        groups.period_label
     from statement_groups as groups
     inner join whole_statements as firsts
         on groups.first_value_id = firsts.value_id
     inner join others_ranked as furthest
         on
-            groups.jurisdiction_slug = furthest.jurisdiction_slug
+            groups.document_id = furthest.document_id
             and groups.indicator_code = furthest.indicator_code
             and groups.value_kind = furthest.value_kind
             and groups.period_label = furthest.period_label
@@ -103,27 +104,25 @@ restated_checks as (
 
 repeated_baselines as (
     select
-        jurisdiction_slug,
+        document_id,
         indicator_code,
         value,
-        min(document_id) as document_id,
+        min(jurisdiction_slug) as jurisdiction_slug,
         min(indicator_name_zh) as indicator_name_zh,
         min(indicator_name_en) as indicator_name_en,
         min(period_year) as earliest_year,
-        max(period_year) as latest_year,
-        {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
+        max(period_year) as latest_year
     from whole_statements
     where value_kind = 'baseline' and period_year is not null
-    group by jurisdiction_slug, indicator_code, value
+    group by document_id, indicator_code, value
     having count(*) > 1
 ),
 
 baseline_year_checks as (
     select
-        jurisdiction_slug || '__baseline_year_consistent__' || indicator_code as check_id,
-        jurisdiction_slug,
-        min(document_id) as document_id,
+        document_id || '__baseline_year_consistent__' || indicator_code as check_id,
+        min(jurisdiction_slug) as jurisdiction_slug,
+        document_id,
         'plausibility' as check_kind,
         min(indicator_name_zh) || '：同一基数在正文与表格中的年份一致' as description_zh,
         min(indicator_name_en) || ': a baseline printed twice carries the same year in the text and the table'
@@ -135,16 +134,54 @@ baseline_year_checks as (
         max(latest_year) as computed_lower,
         max(latest_year) as computed_upper,
         min(earliest_year) = max(latest_year) as is_consistent,
-        {{ listagg_ordered('value_ids', "','", 'value_ids') }} as value_ids,
-        {{ listagg_ordered('source_quotes', "' ‖ '", 'value_ids') }} as source_quotes
+        indicator_code
     from repeated_baselines
-    group by jurisdiction_slug, indicator_code
+    group by document_id, indicator_code
+),
+
+restated_figures as (
+    select
+        checks.check_id,
+        statements.value_id,
+        'statement' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        statements.source_quote
+    from restated_checks as checks
+    inner join whole_statements as statements
+        on
+            checks.document_id = statements.document_id
+            and checks.indicator_code = statements.indicator_code
+            and checks.value_kind = statements.value_kind
+            and checks.period_label = statements.period_label
+),
+
+baseline_year_figures as (
+    select
+        checks.check_id,
+        statements.value_id,
+        'statement' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        statements.source_quote
+    from baseline_year_checks as checks
+    inner join repeated_baselines
+        on
+            checks.document_id = repeated_baselines.document_id
+            and checks.indicator_code = repeated_baselines.indicator_code
+    inner join whole_statements as statements
+        on
+            repeated_baselines.document_id = statements.document_id
+            and repeated_baselines.indicator_code = statements.indicator_code
+            and repeated_baselines.value = statements.value
+            and statements.value_kind = 'baseline'
+            and statements.period_year is not null
 ),
 
 final as (
-    select * from restated_checks
+    {{ consistency_check_rows('restated_checks', 'restated_figures') }}
     union all
-    select * from baseline_year_checks
+    {{ consistency_check_rows('baseline_year_checks', 'baseline_year_figures') }}
 )
 
 select * from final
