@@ -19,8 +19,6 @@ from great_expectations.expectations.row_conditions import Column
 from yilao_yixiao.validation.reference import VOCABULARIES, Reference
 from yilao_yixiao.validation.whole_numbers import ExpectColumnValuesToBeWholeNumbers
 
-# Units whose figures count things: never negative, never fractional.
-COUNT_UNITS = ["count", "persons", "households", "person_times"]
 # The plans run 2021–2025 and cite baselines back to 2020; anything outside this window is a misreading.
 FIRST_PLAUSIBLE_YEAR = 2010
 LAST_PLAUSIBLE_YEAR = 2035
@@ -32,7 +30,6 @@ SLUG = r"^[a-z][a-z0-9_]*$"
 NON_BLANK = r"\S"
 
 IS_PERCENT = Column("unit") == "percent"
-IS_COUNT = Column("unit").is_in(COUNT_UNITS)
 
 
 @dataclass(frozen=True)
@@ -95,11 +92,14 @@ def percent_range(column: str) -> list[Expectation]:
     ]
 
 
-def whole_count(column: str) -> list[Expectation]:
-    why = f"Figures in units {', '.join(COUNT_UNITS)} count things: non-negative and whole."
+def whole_count(column: str, reference: Reference) -> list[Expectation]:
+    """Units that count things (must_be_whole in seeds/units.csv, calendar years aside): non-negative, whole."""
+    counts = reference.count_units
+    is_count = Column("unit").is_in(counts)
+    why = f"Figures in units {', '.join(counts)} count things (seeds/units.csv): non-negative and whole."
     return [
-        gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, row_condition=IS_COUNT, notes=why),
-        ExpectColumnValuesToBeWholeNumbers(column=column, row_condition=IS_COUNT, notes=why),
+        gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, row_condition=is_count, notes=why),
+        ExpectColumnValuesToBeWholeNumbers(column=column, row_condition=is_count, notes=why),
     ]
 
 
@@ -162,7 +162,7 @@ def fct_indicator_values(reference: Reference) -> list[Expectation]:
             notes="A figure stated with a comparator has a number; only qualitative statements have none.",
         ),
         *percent_range("value"),
-        *whole_count("value"),
+        *whole_count("value", reference),
         *plausible_year("period_year"),
         gxe.ExpectColumnValuesToBeBetween(
             column="value",
@@ -189,8 +189,8 @@ def fct_indicator_gaps(reference: Reference) -> list[Expectation]:
         gxe.ExpectColumnValuesToNotBeNull(column="target_value", notes="A gap is measured to a stated target."),
         *percent_range("target_value"),
         *percent_range("baseline_value"),
-        *whole_count("target_value"),
-        *whole_count("baseline_value"),
+        *whole_count("target_value", reference),
+        *whole_count("baseline_value", reference),
         *in_vocabulary(
             reference, "comparator", "Comparators come from one closed set", column="target_comparator", required=True
         ),
@@ -237,8 +237,8 @@ def fct_county_allocations(reference: Reference) -> list[Expectation]:
             row_condition=Column("is_applicable") == False,  # noqa: E712 (a GX condition, not a Python test)
             notes="A '/' cell is not applicable: null, never zero.",
         ),
-        *whole_count("value"),
-        *whole_count("city_total_value"),
+        *whole_count("value", reference),
+        *whole_count("city_total_value", reference),
         gxe.ExpectColumnValuesToNotBeNull(
             column="city_total_value", notes="Every county's figure is tied to the city total printed above it."
         ),
