@@ -20,9 +20,9 @@ VIEWPORT = {"width": 1400, "height": 900}
 
 
 @pytest.fixture(scope="session")
-def site(warehouse_path: Path, tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    """The dashboards of the real warehouse, written once per session."""
-    return build_site(warehouse_path, tmp_path_factory.mktemp("site") / "site")
+def site(warehouse_path: Path, sources: Path, tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    """The dashboards of the real warehouse with the plans' texts, written once per session."""
+    return build_site(warehouse_path, tmp_path_factory.mktemp("site") / "site", sources=sources)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pytest
 from tests.dashboards.conftest import open_page, switch_language
 from yilao_yixiao.dashboards import SiteResult, data
 
-PAGES = ("index", "overview", "comparison", "gaps", "zhoukou-counties", "audit", "downloads")
+PAGES = ("index", "overview", "explore", "comparison", "gaps", "annexes", "audit", "downloads")
 # Which mart holds the row behind a hovered point, and its quote column, per page.
 QUOTE_SOURCES = {
     "overview": None,  # the binding/expected bars count figures of a document; their hover names it
@@ -22,7 +22,7 @@ QUOTE_SOURCES = {
         "select target_source_quote from marts.fct_indicator_gaps where gap_id = ?",
         "select baseline_source_quote from marts.fct_indicator_gaps where gap_id = ?",
     ),
-    "zhoukou-counties": ("select source_quote from marts.fct_county_allocations where allocation_id = ?",),
+    "annexes": ("select source_quote from marts.fct_county_allocations where allocation_id = ?",),
     "audit": ("select source_quotes from marts.fct_consistency_checks where check_id = ?",),
 }
 # Markers and bars drawn inside `selector` (connector lines and text labels are not points).
@@ -70,7 +70,7 @@ def test_every_figure_plots_one_point_per_mart_row(site: SiteResult, browser, co
         ),
         "gaps": count(con, "select count(*) from marts.fct_indicator_gaps")
         + count(con, "select count(*) from marts.fct_indicator_gaps where has_baseline"),
-        "zhoukou-counties": count(con, "select count(*) from marts.fct_county_allocations"),
+        "annexes": count(con, "select count(*) from marts.fct_county_allocations"),
     }
     if data.mart_exists(warehouse_path, data.AUDIT_MART):
         expected["audit"] = 2 * count(
@@ -99,7 +99,7 @@ def test_every_figure_plots_one_point_per_mart_row(site: SiteResult, browser, co
         opened.close()
 
 
-@pytest.mark.parametrize("name", ["comparison", "gaps", "zhoukou-counties", "audit"])
+@pytest.mark.parametrize("name", ["comparison", "gaps", "annexes", "audit"])
 def test_hover_shows_the_source_quote(name: str, site: SiteResult, browser, con, warehouse_path: Path) -> None:
     if name == "audit" and not data.mart_exists(warehouse_path, data.AUDIT_MART):
         pytest.skip("the warehouse has no fct_consistency_checks yet (audit not built)")
@@ -167,10 +167,10 @@ def test_language_toggle_switches_text_and_charts(site: SiteResult, browser, con
 def test_site_still_works_when_copied_elsewhere(site: SiteResult, browser, tmp_path: Path) -> None:
     """A colleague receives the folder: it opens from wherever it lands, with nothing outside it."""
     copy = shutil.copytree(site.out, tmp_path / "received")
-    opened = open_page(browser, copy / "zhoukou-counties.html")
+    opened = open_page(browser, copy / "annexes.html")
     try:
         assert opened.console_errors == []
         assert all(url.startswith(copy.as_uri()) for url in opened.requests), opened.requests
-        assert opened.page.evaluate(POINTS_JS, "body") == 60
+        assert opened.page.evaluate(POINTS_JS, "body") == 60  # Zhoukou's annex: 12 units × 5 measures
     finally:
         opened.close()

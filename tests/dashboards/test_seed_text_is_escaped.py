@@ -7,9 +7,20 @@ import pytest
 from tests.dashboards.conftest import INJECTED_NAME, open_page, switch_language
 from yilao_yixiao.dashboards import SiteResult
 
-PAGES = ("index", "overview", "comparison", "gaps", "zhoukou-counties", "audit", "downloads")
-# Pages that print jurisdiction names (Zhoukou's page names counties; the downloads page cites documents).
-PAGES_NAMING_JURISDICTIONS = {"index", "overview", "comparison", "gaps"}
+PAGES = (
+    "index",
+    "overview",
+    "explore",
+    "comparison",
+    "gaps",
+    "annexes",
+    "audit",
+    "downloads",
+    "jurisdictions/changzhi",
+)
+# Pages that print jurisdiction names (the annexes page names units; the downloads page cites documents).
+PAGES_NAMING_JURISDICTIONS = {"index", "overview", "explore", "comparison", "gaps", "jurisdictions/changzhi"}
+OWN_SCRIPTS = ("site.js", "plotly.min.js", "search-index.js", "explore-data.js")
 
 
 def test_html_source_never_contains_the_raw_tag(injected_site: SiteResult) -> None:
@@ -30,9 +41,10 @@ def test_injected_name_shows_as_text_and_no_script_runs(name: str, injected_site
         assert opened.console_errors == []
         # No element was created from the seed text: every script of the page is the site's own.
         own_scripts = page.evaluate(
-            """() => Array.from(document.scripts).every(s =>
-                   s.src.endsWith('site.js') || s.src.endsWith('plotly.min.js') || s.type === 'application/json'
-                   || s.textContent.includes('PlotlyConfig'))"""
+            """own => Array.from(document.scripts).every(s =>
+                   own.some(name => s.src.endsWith('/' + name)) || s.type === 'application/json'
+                   || s.textContent.includes('PlotlyConfig'))""",
+            list(OWN_SCRIPTS),
         )
         assert own_scripts
         shown = page.inner_text("body") + page.evaluate(
@@ -49,6 +61,20 @@ def test_injected_name_is_text_in_chart_labels(injected_site: SiteResult, browse
     try:
         ticks = opened.page.text_content("#figure-obligations .yaxislayer-above")
         assert f"Changzhi{INJECTED_NAME}" in ticks
+        assert opened.dialogs == []
+    finally:
+        opened.close()
+
+
+def test_injected_name_is_text_in_site_search_results(injected_site: SiteResult, browser) -> None:
+    opened = open_page(browser, injected_site.out / "index.html", lang="en")
+    page = opened.page
+    try:
+        page.fill("#site-search", "changzhi<script")
+        results = page.locator("#site-search-results a")
+        assert results.count() >= 1
+        assert f"Changzhi{INJECTED_NAME}" in results.first.inner_text()
+        assert page.locator("#site-search-results script").count() == 0
         assert opened.dialogs == []
     finally:
         opened.close()

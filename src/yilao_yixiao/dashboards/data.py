@@ -197,7 +197,7 @@ def indicator_gaps(database: Path) -> pl.DataFrame:
 
 
 def county_allocations(database: Path) -> pl.DataFrame:
-    """Zhoukou's allocation table, one row per county × measure; '/' cells keep a null value."""
+    """Every annex allocation table, one row per document × county × measure; "/" cells keep a null value."""
     return query(
         database,
         """
@@ -208,7 +208,8 @@ def county_allocations(database: Path) -> pl.DataFrame:
         from marts.fct_county_allocations as allocations
         inner join marts.dim_documents as documents
             on allocations.document_id = documents.document_id
-        order by allocations.indicator_code, allocations.county_code nulls last, allocations.county_slug
+        order by allocations.document_id, allocations.indicator_code, allocations.county_code nulls last,
+            allocations.county_slug
         """,
     )
 
@@ -232,5 +233,33 @@ def consistency_checks(database: Path) -> pl.DataFrame | None:
         left join marts.dim_documents as documents
             on checks.document_id = documents.document_id
         order by checks.status, checks.jurisdiction_slug, checks.check_id
+        """,
+    )
+
+
+def documents(database: Path) -> pl.DataFrame:
+    """Every source document with its jurisdiction, in the order of the jurisdictions."""
+    return query(database, "select * from marts.dim_documents order by jurisdiction_code, issued_date, document_id")
+
+
+def indicators(database: Path) -> pl.DataFrame:
+    return query(database, "select * from marts.dim_indicators order by domain, indicator_code")
+
+
+def all_figures(database: Path) -> pl.DataFrame:
+    """Every stated figure of fct_indicator_values with the facts of its document a citation needs."""
+    return query(
+        database,
+        """
+        select
+            indicator_values.*,
+            documents.issuing_body_zh,
+            documents.issuing_body_en,
+            documents.document_number,
+            documents.issued_date
+        from marts.fct_indicator_values as indicator_values
+        inner join marts.dim_documents as documents
+            on indicator_values.document_id = documents.document_id
+        order by indicator_values.jurisdiction_code, indicator_values.document_id, indicator_values.value_id
         """,
     )

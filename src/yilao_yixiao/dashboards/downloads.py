@@ -254,11 +254,11 @@ def write_downloads(database: Path, folder: Path, manifest: dict) -> list[MartFi
     package = {
         "profile": "data-package",
         "name": PACKAGE_NAME,
-        "title": "一老一小 plan targets of Changzhi, Siping, Zhoukou, Lincang and Ganzi",
+        "title": _package_title(sources),
         "description": (
-            "Source-cited figures of five Chinese local governments' elderly-care and childcare (一老一小) "
-            "plans: every stated figure with its verbatim quote, section and document; baseline → target "
-            "gaps; Zhoukou's 2024 county allocation; and, where built, the consistency audit."
+            f"Source-cited figures of {len(sources)} Chinese local-government elderly-care and childcare "
+            "(一老一小) plans: every stated figure with its verbatim quote, section and document; baseline → "
+            "target gaps; the annexes' allocation tables; and, where built, the consistency audit."
         ),
         "version": _project_version(),
         "created": manifest.get("metadata", {}).get("generated_at"),
@@ -270,6 +270,12 @@ def write_downloads(database: Path, folder: Path, manifest: dict) -> list[MartFi
     (folder / DATAPACKAGE_FILE).write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / README_FILE).write_text(_readme(written, sources, package), encoding="utf-8")
     return written
+
+
+def _package_title(sources: list[dict]) -> str:
+    """The jurisdictions the loaded plans belong to, named from the data (any number of plans)."""
+    names = list(dict.fromkeys(s["x-jurisdiction"].split(" ", 1)[-1] for s in sources))
+    return "一老一小 plan targets of " + ", ".join(names)
 
 
 def _project_version() -> str | None:
@@ -303,7 +309,7 @@ def _readme(files: list[MartFile], sources: list[dict], package: dict) -> str:
         "",
         "Every figure row carries `source_quote` (a verbatim clause of the document), `source_section` and",
         "`document_id`. Missing is not zero: a null value means the document does not state the figure, and",
-        "in Zhoukou's county table `is_applicable = false` marks a printed '/'.",
+        "in an annex's allocation table `is_applicable = false` marks a printed '/'.",
         "",
         "## Source documents",
         "",

@@ -77,6 +77,7 @@ WORDS = {
     "relative_axis": Text("相对文件数字(文件数字 = 100 %)", "Relative to the stated figure (stated = 100 %)"),
     "figures": Text("项数字", "figures"),
     "share_axis": Text("占全市合计 (%)", "Share of city total (%)"),
+    "share_of_target": Text("基线占目标的比例(目标 = 100 %)", "Baseline as a share of the target (target = 100 %)"),
 }
 
 
@@ -192,7 +193,10 @@ def comparison_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
                 hovertext=[_comparison_hover(records[i], lang) for i in members],
                 hovertemplate="%{hovertext}<extra></extra>",
                 customdata=[records[i]["value_id"] for i in members],
-                meta={"mart": "fct_indicator_values"},
+                meta={
+                    "mart": "fct_indicator_values",
+                    "hrefs": [f"documents/{records[i]['document_id']}.html#{records[i]['value_id']}" for i in members],
+                },
             )
         )
     fig.update_layout(
@@ -242,10 +246,27 @@ def _comparison_hover(record: dict, lang: Lang) -> str:
     )
 
 
+def share_of_target(record: dict) -> float | None:
+    """The baseline as a share of the target: how much of the way the jurisdiction had come when it set it.
+
+    None without a baseline or with a target of zero, where a share means nothing.
+    """
+    if not record["has_baseline"] or not record["target_value"]:
+        return None
+    return record["baseline_value"] / record["target_value"]
+
+
+def _relative(value: float | None, target: float | None) -> float | None:
+    return None if value is None or not target else value / target * 100
+
+
 def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
-    """Baseline → target of every indicator of one unit (a dumbbell per jurisdiction × indicator)."""
+    """Progress from baseline to target for one unit: every target at 100 %, its baseline at its share of it.
+
+    On one linear axis 9,000 beds and one training base cannot both be read; relative to its own target
+    every row can. The labels print the real figures and the required annual growth.
+    """
     records = rows.to_dicts()
-    unit = records[0]["unit"]
     n = len(records)
     ys = [float(n - 1 - i) for i in range(n)]
     fig = go.Figure()
@@ -253,8 +274,9 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
     connector_x: list[float | None] = []
     connector_y: list[float | None] = []
     for record, y in zip(records, ys, strict=True):
-        if record["has_baseline"]:
-            connector_x += [record["baseline_value"], record["target_value"], None]
+        share = share_of_target(record)
+        if share is not None:
+            connector_x += [share * 100, 100.0, None]
             connector_y += [y, y, None]
     if connector_x:
         fig.add_trace(
@@ -262,7 +284,7 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
                 x=connector_x,
                 y=connector_y,
                 mode="lines",
-                line={"color": "#cbd5e1", "width": 3},
+                line={"color": "#cbd5e1", "width": 6},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -273,14 +295,18 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 name=WORDS["baseline"](lang),
-                x=[records[i]["baseline_value"] for i in with_baseline],
+                x=[_relative(records[i]["baseline_value"], records[i]["target_value"]) for i in with_baseline],
                 y=[ys[i] for i in with_baseline],
                 mode="markers",
                 marker={"symbol": "circle-open", "size": 11, "color": "#475569", "line": {"width": 2}},
                 customdata=[records[i]["gap_id"] for i in with_baseline],
                 hovertext=[_gap_hover(records[i], lang, "baseline") for i in with_baseline],
                 hovertemplate="%{hovertext}<extra></extra>",
-                meta={"mart": "fct_indicator_gaps", "role": "baseline"},
+                meta={
+                    "mart": "fct_indicator_gaps",
+                    "role": "baseline",
+                    "hrefs": [_figure_link(records[i], "baseline_value_id") for i in with_baseline],
+                },
             )
         )
     for obligation, colour in OBLIGATION_COLORS.items():
@@ -290,7 +316,7 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 name=f"{WORDS['target'](lang)} ({label(OBLIGATIONS, obligation, lang)})",
-                x=[records[i]["target_value"] for i in members],
+                x=[100.0] * len(members),
                 y=[ys[i] for i in members],
                 mode="markers+text",
                 marker={
@@ -298,29 +324,28 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
                     "size": 12,
                     "color": colour,
                 },
-                text=[
-                    plot_text(
-                        format_value(
-                            records[i]["target_value"], records[i]["unit"], records[i]["target_comparator_symbol"]
-                        )
-                    )
-                    for i in members
-                ],
+                text=[plot_text(_progress_label(records[i], lang)) for i in members],
                 textposition="middle right",
                 textfont={"size": 11},
                 cliponaxis=False,
                 customdata=[records[i]["gap_id"] for i in members],
                 hovertext=[_gap_hover(records[i], lang, "target") for i in members],
                 hovertemplate="%{hovertext}<extra></extra>",
-                meta={"mart": "fct_indicator_gaps", "role": "target"},
+                meta={
+                    "mart": "fct_indicator_gaps",
+                    "role": "target",
+                    "hrefs": [_figure_link(records[i], "target_value_id") for i in members],
+                },
             )
         )
-    values = [r["target_value"] for r in records] + [r["baseline_value"] for r in records if r["has_baseline"]]
     fig.update_layout(
         **_base_layout(lang, height=max(MIN_FIGURE_HEIGHT_PX, 110 + 34 * n)),
         xaxis={
-            "title": {"text": plot_text(unit_label(unit, lang))},
-            "range": _value_range(values, pad_right=0.2),
+            "title": {"text": plot_text(WORDS["share_of_target"](lang))},
+            # Room right of 100 % for the label with the real figures.
+            "range": [-3, 190],
+            "tickvals": [0, 25, 50, 75, 100],
+            "ticksuffix": "%",
             "gridcolor": GRID_COLOR,
             "zeroline": True,
             "zerolinecolor": "#9ca3af",
@@ -342,6 +367,21 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
         },
     )
     return fig
+
+
+def _figure_link(record: dict, value_id_column: str) -> str:
+    """The figure's sentence in its document page, relative to the site root (where the charts are)."""
+    return f"documents/{record['document_id']}.html#{record[value_id_column]}"
+
+
+def _progress_label(record: dict, lang: Lang) -> str:
+    target = format_value(record["target_value"], record["unit"], record["target_comparator_symbol"])
+    if not record["has_baseline"]:
+        return f"{target} · {WORDS['no_baseline'](lang)}"
+    baseline = format_value(record["baseline_value"], record["unit"], _symbol(record["baseline_comparator"]))
+    growth = record["required_annual_growth_rate"]
+    per_year = f" · {format_percent(growth, digits=1)}/{'年' if lang == 'zh' else 'yr'}" if growth is not None else ""
+    return f"{baseline} → {target}{per_year}"
 
 
 def gap_text(record: dict, lang: Lang) -> tuple[str, str]:
@@ -394,7 +434,7 @@ def _symbol(comparator: str | None) -> str | None:
 
 
 def county_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
-    """Zhoukou's five 2024 measures by county: share of the city total; '/' cells drawn as '/', not 0."""
+    """One document's annex: each measure's allocation by unit as a share of the total; '/' drawn as '/', not 0."""
     records = rows.to_dicts()
     measures: list[str] = []
     counties: list[str] = []

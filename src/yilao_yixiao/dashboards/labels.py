@@ -129,3 +129,8 @@ def format_year(year: int | None, lang: Lang) -> str:
     if year is None:
         return "年份未说明" if lang == "zh" else "year not stated"
     return f"{year}年" if lang == "zh" else str(year)
+
+
+def labels(mapping: dict, code: str | None) -> Text:
+    """The label of a code in both languages."""
+    return Text(label(mapping, code, "zh"), label(mapping, code, "en"))

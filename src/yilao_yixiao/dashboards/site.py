@@ -6,8 +6,10 @@ network, and every page carries both languages (the toggle only shows one of the
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -15,14 +17,23 @@ import plotly.offline
 import polars as pl
 from markupsafe import Markup
 
-from yilao_yixiao.dashboards import data, downloads, figures
+from yilao_yixiao import document_view
+from yilao_yixiao.dashboards import (
+    citations,
+    data,
+    document_pages,
+    downloads,
+    entity_pages,
+    explorer,
+    figures,
+    search_index,
+)
 from yilao_yixiao.dashboards.labels import (
     CHECK_KINDS,
     CHECK_STATUSES,
     DOCUMENT_STATUSES,
     FINDING_STATUSES,
     LANGS,
-    OBLIGATIONS,
     VALUE_KINDS,
     Text,
     format_number,
@@ -33,12 +44,12 @@ from yilao_yixiao.dashboards.labels import (
     unit_label,
 )
 
-# Static templates and assets live in the top-level dashboards/ folder of the checkout.
-DASHBOARDS_DIR = Path(__file__).resolve().parents[3] / "dashboards"
-TEMPLATES_DIR = DASHBOARDS_DIR / "templates"
-STATIC_DIR = DASHBOARDS_DIR / "assets"
+# Templates and assets ship inside the package, so an installed `yyx dashboards` finds them without a checkout.
+PACKAGE_RESOURCES = resources.files("yilao_yixiao.dashboards")
+TEMPLATES = "templates"
 ASSETS = "assets"
 PLOTLY_JS = "plotly.min.js"
+DOCUMENT_VIEW_CSS = "document_view.css"
 DOWNLOADS = "downloads"
 DBT_DOCS_PAGE = "dbt-docs.html"
 # Marks a folder as written by this module, so a rebuild may clear it without deleting anything else.
@@ -84,13 +95,23 @@ GAPS = Page(
         "indicators without a baseline listed as such.",
     ),
 )
-ZHOUKOU = Page(
-    "zhoukou-counties",
-    Text("周口市分县任务", "Zhoukou counties"),
+ANNEXES = Page(
+    "annexes",
+    Text("附件分解表", "Annex allocations"),
     Text(
-        "周口市2024年五项任务分解到各县(市、区):任务量、占全市合计比例,“/”表示不适用而非零。",
-        "Zhoukou's five 2024 targets by county: allocation, share of the city total, and '/' (not "
-        "applicable) shown as such, not as zero.",
+        "文件附件中把任务分解到下级单位的表格,每份文件一节:任务量、占合计比例,“/”表示不适用而非零。",
+        "Each document's annex that allocates its targets to lower units, one section per document: "
+        "allocation, share of the total, and '/' (not applicable) shown as such, not as zero.",
+    ),
+)
+EXPLORE = Page(
+    "explore",
+    Text("数字浏览", "Explorer"),
+    Text(
+        "每项数字一行:按地区、文件、领域、指标、类型、年份和属性筛选,搜索,排序,下载当前视图为 CSV;"
+        "视图保存在网址中,可直接分享。",
+        "Every figure as a row: filter by jurisdiction, document, domain, indicator, kind, year and obligation, "
+        "search, sort, and download the view as CSV; the view lives in the URL, so a link reopens it.",
     ),
 )
 AUDIT = Page(
@@ -110,8 +131,10 @@ DOWNLOADS_PAGE = Page(
         "Each mart as CSV and Parquet, the codebook, a README and datapackage.json citing every source document.",
     ),
 )
-DASHBOARD_PAGES = (OVERVIEW, COMPARISON, GAPS, ZHOUKOU, AUDIT)
+DASHBOARD_PAGES = (OVERVIEW, EXPLORE, COMPARISON, GAPS, ANNEXES, AUDIT)
 NAV_PAGES = (INDEX, *DASHBOARD_PAGES, DOWNLOADS_PAGE)
+SOURCES_ENV = "YYX_SOURCES"
+DEFAULT_SOURCES = Path("../shared/sources")
 
 
 def bi(zh: object, en: object | None = None) -> Markup:
@@ -138,10 +161,8 @@ class FigureSlot:
 
 
 def _environment() -> jinja2.Environment:
-    if not TEMPLATES_DIR.is_dir():
-        raise FileNotFoundError(f"dashboard templates not found at {TEMPLATES_DIR}")
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        loader=jinja2.PackageLoader("yilao_yixiao.dashboards", TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -149,6 +170,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.globals.update(
         bi=bi,
+        figure_href=citations.figure_href,
         nav_pages=NAV_PAGES,
         format_number=format_number,
         format_percent=format_percent,
@@ -168,9 +190,11 @@ def _prepare_output(out: Path) -> None:
 
 
 def _write_assets(out: Path) -> None:
-    for asset in STATIC_DIR.iterdir():
+    for asset in PACKAGE_RESOURCES.joinpath(ASSETS).iterdir():
         if asset.is_file():
-            shutil.copy2(asset, out / ASSETS / asset.name)
+            (out / ASSETS / asset.name).write_bytes(asset.read_bytes())
+    # The document pages' layout and highlights come with the shared renderer.
+    (out / ASSETS / DOCUMENT_VIEW_CSS).write_text(document_view.stylesheet(), encoding="utf-8")
     # One copy of plotly.js for every page, from the plotly package installed with the project.
     (out / ASSETS / PLOTLY_JS).write_text(plotly.offline.get_plotlyjs(), encoding="utf-8")
 
@@ -191,11 +215,27 @@ class SiteResult:
     downloads: tuple[downloads.MartFile, ...]
     has_audit: bool
     has_dbt_docs: bool
+    sources: Path | None = None
 
 
-def build_site(database: Path, out: Path, manifest_path: Path | None = None) -> SiteResult:
-    """Write the whole site for the warehouse at `database` into `out` (replaced if it is a previous site)."""
+def default_sources() -> Path | None:
+    """$YYX_SOURCES, else ../shared/sources beside the checkout, when the folder exists."""
+    configured = os.environ.get(SOURCES_ENV)
+    candidate = Path(configured) if configured else DEFAULT_SOURCES
+    return candidate if candidate.is_dir() else None
+
+
+def build_site(database: Path, out: Path, manifest_path: Path | None = None, sources: Path | None = None) -> SiteResult:
+    """Write the whole site for the warehouse at `database` into `out` (replaced if it is a previous site).
+
+    `sources` is the folder of the plans' texts for the document pages (default: `default_sources()`);
+    without it the document pages list each figure with its quote but not the full text.
+    """
     database, out = Path(database), Path(out)
+    if sources is None:
+        sources = default_sources()
+    elif not Path(sources).is_dir():
+        raise FileNotFoundError(f"sources folder not found: {sources}")
     manifest = downloads.load_manifest(database, manifest_path)
     _prepare_output(out)
     _write_assets(out)
@@ -205,34 +245,90 @@ def build_site(database: Path, out: Path, manifest_path: Path | None = None) -> 
         shutil.copy2(docs, out / DBT_DOCS_PAGE)
 
     build = manifest.get("metadata", {})
+    built_at = build.get("generated_at", "")
     common = {
-        "built_at": build.get("generated_at", ""),
+        "built_at": built_at,
         "dbt_version": build.get("dbt_version", ""),
         "has_dbt_docs": docs is not None,
         "dbt_docs_page": DBT_DOCS_PAGE,
         "downloads_page": DOWNLOADS_PAGE,
+        "explore_page": EXPLORE,
     }
     environment = _environment()
     checks = data.consistency_checks(database)
+    jurisdictions = data.jurisdictions(database)
+    documents = data.documents(database)
+    indicators = data.indicators(database)
+    all_figures = data.all_figures(database)
+    gaps = data.indicator_gaps(database)
+    allocations = data.county_allocations(database)
+    value_columns = data.query(database, "select * from marts.fct_indicator_values limit 0").columns
+
+    def render(template: str, target: Path, root: str, page: Page, context: dict) -> Path:
+        html = environment.get_template(template).render(page=page, root=root, **common, **context)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        return target
+
     contexts = {
-        INDEX: _index_context(database, checks),
+        INDEX: _index_context(database, checks, jurisdictions, indicators),
         OVERVIEW: _overview_context(database),
+        EXPLORE: explorer.explorer_context(all_figures, value_columns, built_at),
         COMPARISON: _comparison_context(database),
-        GAPS: _gaps_context(database),
-        ZHOUKOU: _zhoukou_context(database),
+        GAPS: _gaps_context(gaps),
+        ANNEXES: _annexes_context(allocations, documents),
         AUDIT: _audit_context(checks),
         DOWNLOADS_PAGE: _downloads_context(database, mart_files),
     }
-    written = []
-    for page, context in contexts.items():
-        html = environment.get_template(f"{page.slug}.html.j2").render(page=page, **common, **context)
-        target = out / page.filename
-        target.write_text(html, encoding="utf-8")
-        written.append(target)
-    return SiteResult(out, tuple(written), tuple(mart_files), checks is not None, docs is not None)
+    written = [
+        render(f"{page.slug}.html.j2", out / page.filename, "", page, context) for page, context in contexts.items()
+    ]
+    root = entity_pages.SUBFOLDER_ROOT
+    for slug, context in entity_pages.jurisdiction_contexts(
+        jurisdictions, documents, all_figures, gaps, checks, allocations, built_at
+    ).items():
+        name = context["jurisdiction"]
+        page = Page(slug, Text(name["jurisdiction_name_zh"], name["jurisdiction_name_en"]), Text("", ""))
+        written.append(
+            render("jurisdiction.html.j2", out / citations.JURISDICTIONS_DIR / f"{slug}.html", root, page, context)
+        )
+    for code, context in entity_pages.indicator_contexts(indicators, all_figures, built_at).items():
+        indicator = context["indicator"]
+        page = Page(code, Text(indicator["indicator_name_zh"], indicator["indicator_name_en"]), Text("", ""))
+        written.append(
+            render("indicator.html.j2", out / citations.INDICATORS_DIR / f"{code}.html", root, page, context)
+        )
+    for document in documents.to_dicts():
+        document_id = document["document_id"]
+        context = document_pages.document_context(
+            document,
+            all_figures.filter(pl.col("document_id") == document_id),
+            allocations.filter(pl.col("document_id") == document_id),
+            sources,
+            built_at,
+        )
+        title = Text(document["title_zh"], document["title_en"] or document["title_zh"])
+        page = Page(document_id, title, Text("", ""))
+        written.append(
+            render("document.html.j2", out / citations.DOCUMENTS_DIR / f"{document_id}.html", root, page, context)
+        )
+    index = search_index.build_index(
+        [(p.title.zh, p.title.en, p.filename) for p in NAV_PAGES],
+        jurisdictions,
+        documents,
+        indicators.filter(pl.col("n_jurisdictions") >= entity_pages.MIN_JURISDICTIONS_FOR_PAGE),
+        all_figures,
+    )
+    (out / ASSETS / explorer.DATA_SCRIPT).write_text(
+        explorer.mart_rows_script(all_figures, value_columns), encoding="utf-8"
+    )
+    (out / ASSETS / search_index.INDEX_FILE).write_text(search_index.index_script(index), encoding="utf-8")
+    return SiteResult(out, tuple(written), tuple(mart_files), checks is not None, docs is not None, sources)
 
 
-def _index_context(database: Path, checks: pl.DataFrame | None) -> dict:
+def _index_context(
+    database: Path, checks: pl.DataFrame | None, jurisdictions: pl.DataFrame, indicators: pl.DataFrame
+) -> dict:
     counts = data.query(
         database,
         """
@@ -247,7 +343,8 @@ def _index_context(database: Path, checks: pl.DataFrame | None) -> dict:
         "counts": counts,
         "dashboards": DASHBOARD_PAGES,
         "n_checks": None if checks is None else checks.height,
-        "jurisdictions": data.jurisdictions(database).to_dicts(),
+        "jurisdictions": entity_pages.jurisdiction_links(jurisdictions, ""),
+        "indicator_pages": entity_pages.indicator_links(indicators, ""),
     }
 
 
@@ -317,8 +414,7 @@ def _comparison_context(database: Path) -> dict:
     }
 
 
-def _gaps_context(database: Path) -> dict:
-    gaps = data.indicator_gaps(database)
+def _gaps_context(gaps: pl.DataFrame) -> dict:
     sections = []
     for (unit,), rows in gaps.group_by("unit", maintain_order=True):
         sections.append(
@@ -326,30 +422,11 @@ def _gaps_context(database: Path) -> dict:
                 "unit": unit,
                 "unit_label": Text(unit_label(unit, "zh"), unit_label(unit, "en")),
                 "n_rows": rows.height,
+                "n_with_baseline": rows.filter(pl.col("has_baseline")).height,
                 "figure": FigureSlot.build(f"figure-gaps-{unit}", figures.gaps_figure, rows),
             }
         )
-    table = []
-    for record in gaps.sort("jurisdiction_code", "indicator_code").to_dicts():
-        gap_zh, growth = figures.gap_text(record, "zh")
-        gap_en, _ = figures.gap_text(record, "en")
-        table.append(
-            {
-                **record,
-                "baseline_text": format_value(
-                    record["baseline_value"], record["unit"], figures._symbol(record["baseline_comparator"])
-                )
-                if record["has_baseline"]
-                else None,
-                "target_text": format_value(record["target_value"], record["unit"], record["target_comparator_symbol"]),
-                "gap_text": Text(gap_zh, gap_en),
-                "growth_text": growth,
-                "obligation_text": Text(
-                    label(OBLIGATIONS, record["target_obligation"], "zh"),
-                    label(OBLIGATIONS, record["target_obligation"], "en"),
-                ),
-            }
-        )
+    table = entity_pages.gap_rows(gaps.sort("jurisdiction_code", "indicator_code"), "")
     without_baseline = [row for row in table if not row["has_baseline"]]
     return {
         "sections": sections,
@@ -360,19 +437,12 @@ def _gaps_context(database: Path) -> dict:
     }
 
 
-def _zhoukou_context(database: Path) -> dict:
-    allocations = data.county_allocations(database)
-    measures = allocations.unique("indicator_code", maintain_order=True).to_dicts()
-    counties = allocations.unique("county_slug", maintain_order=True).to_dicts()
-    cells = {(r["county_slug"], r["indicator_code"]): r for r in allocations.to_dicts()}
-    return {
-        "measures": measures,
-        "counties": counties,
-        "cells": cells,
-        "n_cells": allocations.height,
-        "n_not_applicable": allocations.filter(~pl.col("is_applicable")).height,
-        "county_figure": FigureSlot.build("figure-zhoukou-counties", figures.county_figure, allocations),
-    }
+def _annexes_context(allocations: pl.DataFrame, documents: pl.DataFrame) -> dict:
+    """One section per document that carries an allocation annex, each with its chart and table."""
+    sections = entity_pages.annex_sections(allocations, documents, "")
+    for number, section in enumerate(sections, start=1):
+        section["figure"] = FigureSlot.build(f"figure-annex-{number}", figures.county_figure, section["rows"])
+    return {"sections": sections, "n_cells": allocations.height}
 
 
 def _audit_context(checks: pl.DataFrame | None) -> dict:
