@@ -410,6 +410,7 @@ def generate(scale: float, out_dir: Path, seed: int = 20261123, write_csv: bool 
     counts = {}
     frames = {name: pl.DataFrame(rows, schema=schemas[name], orient="row") for name, rows in tables.items()}
     frames["indicators"] = pl.read_csv(SEEDS_DIR / "indicators.csv", schema=schemas["indicators"])
+    frames["units"] = pl.read_csv(SEEDS_DIR / "units.csv", schema=schemas["units"])
     for name, frame in frames.items():
         frame.write_parquet(out_dir / f"{name}.parquet")
         if write_csv:

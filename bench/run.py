@@ -45,6 +45,7 @@ TABLES = (
     "jurisdictions",
     "documents",
     "indicators",
+    "units",
     "indicator_values",
     "county_allocations",
     "consistency_relations",

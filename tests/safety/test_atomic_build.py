@@ -60,7 +60,8 @@ def assert_untouched(database: Path, before: str, output: str) -> None:
     assert digest(database) == before
     built_at = warehouse.built_at(database)
     assert f"the warehouse built at {built_at} is still in place" in output
-    assert warehouse.leftover_scratch(database) == []
+    # No scratch database is left; a failed dbt run's work folder (log, compiled SQL) stays for the next build.
+    assert [path for path in warehouse.leftover_scratch(database) if not path.is_dir()] == []
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute("select count(*) from marts.fct_indicator_values").fetchone()[0] > 0
 
@@ -75,6 +76,9 @@ def test_a_failing_dbt_test_keeps_the_last_good_warehouse(built, project):
     assert "build failed: " in output
     assert "relationships_stg_indicator_values_indicator_code" in output
     assert_untouched(database, before, output)
+    (work_dir,) = warehouse.leftover_scratch(database)
+    assert f"dbt's log and compiled SQL of the failed build: {work_dir}" in output
+    assert (work_dir / "dbt_logs" / "dbt.log").is_file()
     # The artifacts the dashboards read describe the warehouse in place, not the failed build.
     assert (database.parent / "dbt_artifacts" / "manifest.json").read_bytes() == manifest
 
