@@ -213,6 +213,9 @@ def build(project_dir: Path, database: Path, select: list[str] | None = None) ->
     database.parent.mkdir(parents=True, exist_ok=True)
     _clear_stale_scratch(database)
     scratch, work_dir = scratch_paths(database)
+    if select and database.exists():
+        # A selective build rebuilds some nodes on top of the rest: it starts from a copy of the live warehouse.
+        shutil.copy2(database, scratch)
     args = ["build"] + (["--select", *select] if select else [])
     try:
         failures = run_dbt(project_dir, args, work_dir, database=scratch)

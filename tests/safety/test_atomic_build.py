@@ -83,6 +83,20 @@ def test_a_failing_dbt_test_keeps_the_last_good_warehouse(built, project):
     assert (database.parent / "dbt_artifacts" / "manifest.json").read_bytes() == manifest
 
 
+def test_a_selective_build_rebuilds_on_top_of_the_live_warehouse(built, tmp_path):
+    project, database = built
+    result = CliRunner().invoke(
+        app,
+        ["build", "--project-dir", str(project), "--database", str(database), "--select", "dim_documents"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(database), read_only=True) as con:
+        marts = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert {"dim_documents", "fct_indicator_values", "fct_indicator_gaps"} <= marts
+    assert warehouse.leftover_scratch(database) == []
+
+
 def test_a_seed_that_does_not_parse_keeps_the_last_good_warehouse(built, project):
     _, database = built
     before = digest(database)
