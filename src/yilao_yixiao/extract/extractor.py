@@ -10,25 +10,31 @@ from yilao_yixiao.extract.codebook_match import Codebook, Match
 from yilao_yixiao.extract.figures import Figure, figures_in
 from yilao_yixiao.extract.numbers import format_decimal
 from yilao_yixiao.extract.rows import ProposedRow, check_quotes, verbatim
-from yilao_yixiao.extract.sections import SectionIndex
-from yilao_yixiao.extract.tables import Table, find_tables
-from yilao_yixiao.extract.text import CleanText, clean
+from yilao_yixiao.extract.sections import Heading, SectionIndex
+from yilao_yixiao.extract.tables import find_tables
+from yilao_yixiao.extract.text import clean
 from yilao_yixiao.extract.years import YearMention, year_before, year_mentions
 
 SENTENCE_END = re.compile(r"[。!?\n]")
-CLAUSE_END = re.compile(r"[,;。!?:\n]")
+# Where a clause starts: after punctuation, after a table attribute (约束性) or an item number of a run-on list.
+CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])\d{1,2}\s?\.(?!\d)")
+SENTENCE_WINDOW = 600
 HEDGES = ("力争", "争取")
 OBLIGATION_AFTER = re.compile(r"^\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
-STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "了", "较上", "比上")
-GOAL_WORDS = ("力争", "争取", "目标", "确保", "新增", "新建", "建成", "打造", "培育", "实现", "提高到", "提升到")
-GOAL_WORDS += ("不少于", "不低于", "达到", "保持", "每年", "设立", "增加到", "覆盖", "建设", "规划", "应", "要")
-STATE_SECTIONS = ("基础", "现状", "成就", "回顾", "形势", "背景", "成效", "挑战", "机遇", "面临")
-GOAL_SECTIONS = ("目标", "任务", "指标", "举措", "措施", "行动", "工程", "保障", "要求")
+# Words that date a figure to the past (a state) or make it a goal; section titles that do the same.
+STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "了", "期末")
+GOAL_WORDS = ("力争", "争取", "目标", "确保", "新增", "将", "计划", "提高到", "提升到", "增加到", "不少于", "不低于")
+STATE_SECTIONS = ("基础", "现状", "成就", "回顾", "形势", "背景", "成效", "挑战", "机遇", "面临", "进展")
+GOAL_SECTIONS = ("目标", "任务", "指标", "举措", "措施", "行动", "工程", "保障", "要求", "重点")
+REVIEW_SECTIONS = ("成就", "回顾", "成效", "进展", "总结")
 CONTEXT_WORDS = ("常住人口", "户籍人口", "总人口", "人口", "出生", "老龄化", "普查", "生产总值", "GDP")
 CONTEXT_DOMAINS = ("demography",)
 STANDARD_WORDS = ("每", "原则上", "不得", "须", "应当", "标准")
-ANNUAL_PLAN_TITLE = re.compile(r"^\s*((?:19|20)\d{2})\s*年")
+ANNUAL_PLAN_TITLE = re.compile(r"^\s*(?:关于印发)?\s*((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
+TITLE_LINES = 4
+PERIOD_NAME = re.compile(r"十([一二三四五六七八九])五")
+FIVE_YEAR_ORDINALS = "一二三四五六七八九"
 KIND_FAMILY = {"baseline": "state", "context": "state", "target": "goal", "standard": "goal"}
 
 
@@ -43,21 +49,52 @@ class Candidate:
     obligation: str
     kind_hint: str
     section: str
+    path: tuple[Heading, ...]
+    year_note: str = ""
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    left = max((m.end() for m in pattern.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    window = max(0, start - SENTENCE_WINDOW)
+    left = max((m.end() for m in pattern.finditer(text, window, start) if m.end() <= start), default=window)
     right_match = pattern.search(text, end)
     right = right_match.start() if right_match else len(text)
     return left, right
 
 
-def _section_text(clean_text: CleanText, index: SectionIndex, position: int) -> str:
-    parts = []
-    for heading in index.path_at(position):
-        start, end = clean_text.original_span(heading.position, heading.end)
-        parts.append(verbatim(clean_text.original, start, end))
-    return " ".join(parts)
+class Document:
+    """One plan's cleaned text with its sections, tables and the year horizons its sections open with."""
+
+    def __init__(self, source: str) -> None:
+        self.cleaned = clean(source)
+        self.text = self.cleaned.text
+        self.sections = SectionIndex(self.text)
+        self.tables = find_tables(self.text)
+        self.annual_year = _annual_plan_year(source)
+        self._horizons: dict[int, YearMention] = {}
+        for heading in self.sections.headings:
+            opening = self.text[heading.end : heading.end + 80]
+            first = SENTENCE_END.search(opening)
+            opening = opening[: first.start()] if first and first.start() > 5 else opening
+            mentions = [m for m in year_mentions(opening) if re.match(r"(?:力争|争取)?到", m.printed)]
+            if mentions and mentions[0].start < 12:
+                self._horizons[heading.position] = mentions[0]
+
+    def section_text(self, path: tuple[Heading, ...]) -> str:
+        parts = []
+        for heading in path:
+            start, end = self.cleaned.original_span(heading.position, heading.end)
+            parts.append(verbatim(self.cleaned.original, start, end))
+        return " ".join(parts)
+
+    def title(self, heading: Heading) -> str:
+        return self.text[heading.position : heading.end]
+
+    def horizon(self, path: tuple[Heading, ...]) -> tuple[YearMention, Heading] | None:
+        """The "到2025年" a section opens with: it dates the goals listed under it."""
+        for heading in reversed(path):
+            if heading.position in self._horizons:
+                return self._horizons[heading.position], heading
+        return None
 
 
 class Extractor:
@@ -69,31 +106,28 @@ class Extractor:
         return cls(Codebook.from_seeds(project_dir / "seeds"))
 
     def extract(self, source: str, document_id: str) -> list[ProposedRow]:
-        cleaned = clean(source)
-        text = cleaned.text
-        sections = SectionIndex(text)
-        tables = find_tables(text)
-        candidates = self._table_candidates(cleaned, tables, sections)
-        taken = [(t.start, t.end) for t in tables]
-        for figure in figures_in(text):
+        document = Document(source)
+        candidates = self._table_candidates(document)
+        taken = [(t.start, t.end) for t in document.tables]
+        for figure in figures_in(document.text):
             if any(low <= figure.start < high for low, high in taken):
                 continue
-            candidates.append(self._prose_candidate(cleaned, sections, figure))
+            candidates.append(self._prose_candidate(document, figure))
         candidates.sort(key=lambda c: (c.figure.start, c.figure.labeller))
-        annual_year = _annual_plan_year(source)
-        rows = [self._row(cleaned, c, document_id, n, annual_year) for n, c in enumerate(candidates, start=1)]
+        rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
         check_quotes(rows, source)
         return rows
 
-    def _table_candidates(self, cleaned: CleanText, tables: list[Table], sections: SectionIndex) -> list[Candidate]:
+    def _table_candidates(self, document: Document) -> list[Candidate]:
         candidates = []
-        for table in tables:
+        for table in document.tables:
+            path = document.sections.path_at(table.start)
             for row in table.rows:
                 for column, figure in row.figures:
                     year = row.years[column]
                     mention = YearMention(figure.start, figure.start, year, False, False, f"{year}年 (column)")
                     # The first of several year columns is the situation the plan starts from.
-                    kind = "baseline" if column == 0 and len(row.years) > 1 else "target"
+                    baseline = column == 0 and len(row.years) > 1
                     candidates.append(
                         Candidate(
                             figure,
@@ -102,44 +136,44 @@ class Extractor:
                             row.name,
                             "",
                             mention,
-                            row.obligation,
-                            kind,
-                            _section_text(cleaned, sections, table.start),
+                            "" if baseline else row.obligation,
+                            "baseline" if baseline else "target",
+                            document.section_text(path),
+                            path,
                         )
                     )
         return candidates
 
-    def _prose_candidate(self, cleaned: CleanText, sections: SectionIndex, figure: Figure) -> Candidate:
-        text = cleaned.text
+    def _prose_candidate(self, document: Document, figure: Figure) -> Candidate:
+        text = document.text
         sentence_start, sentence_end = _bounds(text, figure.start, figure.end, SENTENCE_END)
-        clause_start, clause_end = _bounds(text, figure.start, figure.end, CLAUSE_END)
+        clause_start, clause_end = _bounds(text, figure.start, figure.end, CLAUSE_BREAK)
+        clause_start = max(clause_start, sentence_start)
         # A clause that is only the figure ("…分别为, 5张") borrows its subject from the clause before.
-        if len(text[clause_start : figure.start].strip()) < 3:
-            clause_start, _ = _bounds(text, max(sentence_start, clause_start - 1), figure.end, CLAUSE_END)
-            clause_start = max(clause_start, sentence_start)
+        if len(text[clause_start : figure.start].strip()) < 3 and clause_start > sentence_start:
+            clause_start = max(_bounds(text, clause_start - 1, figure.end, CLAUSE_BREAK)[0], sentence_start)
         sentence = text[sentence_start:sentence_end]
-        mentions = year_mentions(sentence)
-        year = year_before(mentions, figure.start - sentence_start)
+        year = year_before(year_mentions(sentence), figure.start - sentence_start)
         obligation_match = OBLIGATION_AFTER.match(text, figure.end)
         obligation = OBLIGATIONS[obligation_match.group(1)] if obligation_match else ""
         quote_end = obligation_match.end() if obligation_match else clause_end
-        clause = text[clause_start:quote_end]
-        section = _section_text(cleaned, sections, figure.start)
+        path = document.sections.path_at(figure.start)
+        titles = [document.title(h) for h in path]
         return Candidate(
             figure,
             clause_start,
             quote_end,
-            clause.replace(text[figure.start : figure.end], " "),
+            text[clause_start:quote_end].replace(text[figure.start : figure.end], " "),
             text[sentence_start : figure.start],
             year,
             obligation,
-            _kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, section),
-            section,
+            _kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
+            document.section_text(path),
+            path,
         )
 
-    def _row(
-        self, cleaned: CleanText, candidate: Candidate, document_id: str, number: int, annual_year: int | None
-    ) -> ProposedRow:
+    def _row(self, document: Document, candidate: Candidate, document_id: str, number: int) -> ProposedRow:
+        cleaned = document.cleaned
         figure = candidate.figure
         match = self.codebook.best_match(candidate.clause, figure.unit)
         notes = list(figure.notes)
@@ -147,9 +181,8 @@ class Extractor:
         year = candidate.year.year if candidate.year else None
         if candidate.year and candidate.year.printed.startswith("十"):
             notes.append(f"{candidate.year.printed} read as {year}")
-        if year is None and annual_year and KIND_FAMILY[kind] == "goal":
-            year = annual_year
-            notes.append(f"year {annual_year} from the title of an annual plan")
+        if year is None:
+            year = self._implied_year(document, candidate, kind, notes)
         for repair in cleaned.repairs_within(figure.raw_start, figure.end):
             notes.append(repair.note)
         if match is None:
@@ -183,18 +216,48 @@ class Extractor:
             labeller=figure.labeller,
         )
 
+    @staticmethod
+    def _implied_year(document: Document, candidate: Candidate, kind: str, notes: list[str]) -> int | None:
+        """A year the text states for a whole section or plan, never one guessed from nothing."""
+        if KIND_FAMILY[kind] == "goal":
+            horizon = document.horizon(candidate.path)
+            if horizon:
+                mention, heading = horizon
+                notes.append(f"year from {mention.printed} stated at the start of {document.title(heading)}")
+                return mention.year
+            if document.annual_year:
+                notes.append(f"year {document.annual_year} from the title of an annual plan")
+                return document.annual_year
+            return None
+        for heading in reversed(candidate.path):
+            title = document.title(heading)
+            period = PERIOD_NAME.search(title)
+            if period and any(word in title for word in REVIEW_SECTIONS):
+                end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
+                notes.append(f"year {end}: end of the {period.group(0)} period that the section {title} reviews")
+                return end
+        return None
 
-def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | None, section: str) -> str:
+
+def _count(words: tuple[str, ...], text: str) -> int:
+    return sum(word in text for word in words)
+
+
+def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | None, titles: list[str]) -> str:
     if year is not None:
         if year.is_baseline_date or year.printed.endswith("以来"):
             return "baseline"
         if year.is_deadline or re.search(r"(?:到|至)\s*(?:19|20)\d{2}", year.printed):
             return "target"
-    state = sum(word in sentence_before for word in STATE_WORDS) + sum(w in clause_before for w in STATE_WORDS)
-    goal = sum(word in sentence_before for word in GOAL_WORDS) + sum(w in clause_before for w in GOAL_WORDS)
-    state += 2 * any(word in section for word in STATE_SECTIONS)
-    goal += 2 * any(word in section for word in GOAL_SECTIONS)
-    return "baseline" if state > goal else "target"
+    score = 2 * _count(STATE_WORDS, clause_before) + _count(STATE_WORDS, sentence_before)
+    score -= 2 * _count(GOAL_WORDS, clause_before) + _count(GOAL_WORDS, sentence_before)
+    for title in reversed(titles):
+        # The nearest section whose title says what it is about: achievements and background, or goals and tasks.
+        state, goal = _count(STATE_SECTIONS, title), _count(GOAL_SECTIONS, title)
+        if state != goal:
+            score += 2 if state > goal else -2
+            break
+    return "baseline" if score > 0 else "target"
 
 
 def _refine_kind(candidate: Candidate, match: Match | None) -> str:
@@ -210,10 +273,13 @@ def _refine_kind(candidate: Candidate, match: Match | None) -> str:
 
 
 def _annual_plan_year(source: str) -> int | None:
-    """A plan titled "2024年…" sets targets for that year: its undated goals refer to it."""
-    first_line = next((line for line in source.splitlines() if line.strip()), "")
-    match = ANNUAL_PLAN_TITLE.match(first_line)
-    return int(match.group(1)) if match else None
+    """A plan titled "2024年…方案" sets targets for that year: its undated goals refer to it."""
+    lines = [line for line in source.splitlines() if line.strip()][:TITLE_LINES]
+    for line in lines:
+        match = ANNUAL_PLAN_TITLE.match(line)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def _proposed_name(clause: str) -> str:

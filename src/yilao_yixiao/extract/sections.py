@@ -16,7 +16,8 @@ HEADING_NUMBERS = [
     (2, re.compile(r"专栏\s?\d{1,2}")),
 ]
 HEADING_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*")
-TITLE_END = re.compile(r"[。;:!?\n]")
+# A title ends at a stop or where the next heading's number starts on the same line ("规划背景(一)…").
+TITLE_END = re.compile(rf"[。;:!?\n]|\({CHINESE_ORDINAL}\)|(?<![\d.])\d{{1,2}}\s?\.(?!\d)|专栏\s?\d")
 MAX_TITLE = 30
 
 
@@ -31,18 +32,28 @@ def find_headings(text: str) -> list[Heading]:
     headings = []
     for start_match in HEADING_START.finditer(text):
         start = start_match.end()
-        for level, pattern in HEADING_NUMBERS:
-            number = pattern.match(text, start)
-            if not number:
-                continue
-            title_end = TITLE_END.search(text, number.end())
-            end = title_end.start() if title_end else len(text)
-            # A long run without a stop is a list item of prose, not a heading: keep its number and first words.
-            end = min(end, number.end() + MAX_TITLE)
-            if end > number.end():
-                headings.append(Heading(start, end, level))
-            break
+        position = start
+        while position < len(text):
+            heading = _heading_at(text, position)
+            if heading is None:
+                break
+            headings.append(heading)
+            # Headings run on without a stop in OCR texts: "一、规划背景(一)“十三五”时期取得的成就".
+            position = heading.end
     return headings
+
+
+def _heading_at(text: str, start: int) -> Heading | None:
+    for level, pattern in HEADING_NUMBERS:
+        number = pattern.match(text, start)
+        if not number:
+            continue
+        title_end = TITLE_END.search(text, number.end())
+        end = title_end.start() if title_end else len(text)
+        # A long run without a stop is a list item of prose, not a heading: keep its number and first words.
+        end = min(end, number.end() + MAX_TITLE)
+        return Heading(start, end, level) if end > number.end() else None
+    return None
 
 
 class SectionIndex:
@@ -52,7 +63,8 @@ class SectionIndex:
         self._positions: list[int] = []
         self._paths: list[tuple[Heading, ...]] = []
         path: list[Heading] = []
-        for heading in find_headings(text):
+        self.headings = find_headings(text)
+        for heading in self.headings:
             path = [h for h in path if h.level < heading.level] + [heading]
             self._positions.append(heading.position)
             self._paths.append(tuple(path))
