@@ -75,13 +75,20 @@ def match(curated: list[dict[str, str]], proposals: list[ProposedRow]) -> list[t
     for proposal in proposals:
         by_key[_key(proposal.value, proposal.value_kind, proposal.period_year)].append(proposal)
     pairs = []
+    unmatched = []
+    # First the pairs whose quotes overlap, then the rest by key alone: a loose pair never takes a close one's row.
     for row in curated:
         candidates = by_key.get(_key(row["value"], row["value_kind"], row["period_year"]), [])
-        if not candidates:
+        chosen = next((p for p in candidates if _overlaps(row["source_quote"], p)), None)
+        if chosen is None:
+            unmatched.append(row)
             continue
-        chosen = next((p for p in candidates if _overlaps(row["source_quote"], p)), candidates[0])
         candidates.remove(chosen)
         pairs.append((row, chosen))
+    for row in unmatched:
+        candidates = by_key.get(_key(row["value"], row["value_kind"], row["period_year"]), [])
+        if candidates:
+            pairs.append((row, candidates.pop(0)))
     return pairs
 
 

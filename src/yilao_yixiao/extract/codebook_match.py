@@ -105,8 +105,13 @@ class Codebook:
                 score = fuzz.partial_ratio(alias, text, score_cutoff=MIN_SCORE)
                 if not score:
                     continue
-            # Longer names are more specific: "护理型床位占比" beats "床位" when both are in the clause.
-            rank = (score, len(alias))
-            if best is None or rank > (best.score, len(best.alias)):
+            # Longer names are more specific: "护理型床位占比" beats "床位" when both are in the clause, and a
+            # near-exact long name beats an exact short one; a loose long match does not.
+            rank = _rank(float(score), alias)
+            if best is None or rank > _rank(best.score, best.alias):
                 best = Match(concept, alias, float(score))
         return best
+
+
+def _rank(score: float, alias: str) -> float:
+    return len(alias) * (score / 100) ** 6

@@ -23,10 +23,13 @@ HEDGES = ("力争", "争取")
 OBLIGATION_AFTER = re.compile(r"^\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
 # Words that date a figure to the past (a state) or make it a goal; section titles that do the same.
-STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "了", "期末")
+STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "期末", "预计")
 GOAL_WORDS = ("力争", "争取", "目标", "确保", "新增", "将", "计划", "提高到", "提升到", "增加到", "不少于", "不低于")
+GOAL_WORDS += ("应达", "应不", "应当", "须", "要达")
+# A projection ("预计…将达到") describes the setting the plan responds to, not a goal it sets.
+PROJECTION_WORDS = ("预计", "预测")
 STATE_SECTIONS = ("基础", "现状", "成就", "回顾", "形势", "背景", "成效", "挑战", "机遇", "面临", "进展")
-GOAL_SECTIONS = ("目标", "任务", "指标", "举措", "措施", "行动", "工程", "保障", "要求", "重点")
+GOAL_SECTIONS = ("目标", "任务", "指标", "举措", "保障措施", "行动", "工程", "要求", "重点任务", "主要措施")
 REVIEW_SECTIONS = ("成就", "回顾", "成效", "进展", "总结")
 CONTEXT_WORDS = ("常住人口", "户籍人口", "总人口", "人口", "出生", "老龄化", "普查", "生产总值", "GDP")
 CONTEXT_DOMAINS = ("demography",)
@@ -50,7 +53,7 @@ class Candidate:
     kind_hint: str
     section: str
     path: tuple[Heading, ...]
-    year_note: str = ""
+    paragraph_year: YearMention | None = None
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -154,6 +157,8 @@ class Extractor:
             clause_start = max(_bounds(text, clause_start - 1, figure.end, CLAUSE_BREAK)[0], sentence_start)
         sentence = text[sentence_start:sentence_end]
         year = year_before(year_mentions(sentence), figure.start - sentence_start)
+        paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+        paragraph_year = year_before(year_mentions(text[paragraph_start:sentence_start]), sentence_start)
         obligation_match = OBLIGATION_AFTER.match(text, figure.end)
         obligation = OBLIGATIONS[obligation_match.group(1)] if obligation_match else ""
         quote_end = obligation_match.end() if obligation_match else clause_end
@@ -170,6 +175,7 @@ class Extractor:
             _kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
             document.section_text(path),
             path,
+            paragraph_year,
         )
 
     def _row(self, document: Document, candidate: Candidate, document_id: str, number: int) -> ProposedRow:
@@ -181,6 +187,9 @@ class Extractor:
         year = candidate.year.year if candidate.year else None
         if candidate.year and candidate.year.printed.startswith("十"):
             notes.append(f"{candidate.year.printed} read as {year}")
+        if year is None and candidate.paragraph_year and _dates_kind(candidate.paragraph_year, kind):
+            year = candidate.paragraph_year.year
+            notes.append(f"year from {candidate.paragraph_year.printed} earlier in the paragraph")
         if year is None:
             year = self._implied_year(document, candidate, kind, notes)
         for repair in cleaned.repairs_within(figure.raw_start, figure.end):
@@ -239,11 +248,20 @@ class Extractor:
         return None
 
 
+def _dates_kind(mention: YearMention, kind: str) -> bool:
+    """A year stated earlier in a paragraph dates its later figures of the same kind: "截至2020年底, …。…"."""
+    if KIND_FAMILY[kind] == "state":
+        return mention.is_baseline_date
+    return bool(re.match(r"(?:力争|争取)?到", mention.printed)) or mention.is_deadline
+
+
 def _count(words: tuple[str, ...], text: str) -> int:
     return sum(word in text for word in words)
 
 
 def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | None, titles: list[str]) -> str:
+    if any(word in sentence_before for word in PROJECTION_WORDS):
+        return "baseline"
     if year is not None:
         if year.is_baseline_date or year.printed.endswith("以来"):
             return "baseline"
@@ -263,8 +281,10 @@ def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | Non
 def _refine_kind(candidate: Candidate, match: Match | None) -> str:
     kind = candidate.kind_hint
     if KIND_FAMILY[kind] == "state":
-        in_context = (match is not None and match.concept.domain in CONTEXT_DOMAINS) or any(
-            word in candidate.clause for word in CONTEXT_WORDS
+        in_context = (
+            (match is not None and match.concept.domain in CONTEXT_DOMAINS)
+            or any(word in candidate.clause for word in CONTEXT_WORDS)
+            or any(word in candidate.sentence_before for word in (*CONTEXT_WORDS, *PROJECTION_WORDS))
         )
         return "context" if in_context else "baseline"
     if candidate.year is None and any(word in candidate.clause for word in STANDARD_WORDS):

@@ -89,8 +89,10 @@ def clean(original: str) -> CleanText:
     repairs: list[Repair] = []
     drop: set[int] = set()
     for start, end, number in _glued_line_numbers(original):
-        repairs.append(Repair(start, end, f"line-start page number {number}、 dropped"))
-        drop.update(range(start, end))
+        # The line break before a page number is the page's, not the text's: "…20" + "21年…" is "2021年".
+        line_break = start - 1 if start and original[start - 1] == "\n" else start
+        repairs.append(Repair(line_break, end, f"line-start page number {number}、 dropped"))
+        drop.update(range(line_break, end))
     keep = [i for i, o in enumerate(origin) if o not in drop]
     chars = [chars[i] for i in keep]
     origin = [origin[i] for i in keep]

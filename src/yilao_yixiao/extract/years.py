@@ -13,6 +13,9 @@ YEAR_EXPRESSION = re.compile(
 )
 FIVE_YEAR_PLAN_END = re.compile(r"十([一二三四五六七八九])五\W{0,2}(?:时期|期)?(?:末期|期末|末)")
 FIVE_YEAR_PLAN_ORDINALS = "一二三四五六七八九"
+# China's decennial censuses since the fourth (1990): the n-th was taken in 1950 + 10n.
+CENSUS = re.compile(r"第([四五六七八九十])次(?:全国)?人口普查")
+CENSUS_ORDINALS = "四五六七八九十"
 BASELINE_MARKERS = ("截至", "截止")
 
 
@@ -50,6 +53,9 @@ def year_mentions(text: str) -> list[YearMention]:
         ordinal = FIVE_YEAR_PLAN_ORDINALS.index(match.group(1)) + 1
         # The n-th five-year plan after the 10th (2001-2005) ends in 2005 + 5n.
         found.append(YearMention(match.start(), match.end(), 2005 + 5 * ordinal, False, False, match.group(0)))
+    for match in CENSUS.finditer(text):
+        year = 1950 + 10 * (CENSUS_ORDINALS.index(match.group(1)) + 4)
+        found.append(YearMention(match.start(), match.end(), year, True, False, match.group(0)))
     return sorted(found, key=lambda m: m.start)
 
 
