@@ -19,6 +19,8 @@ SENTENCE_END = re.compile(r"[。!?\n]")
 # Where a clause starts: after punctuation, after a table attribute (约束性) or an item number of a run-on list.
 CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])\d{1,2}\s?\.(?!\d)")
 SENTENCE_WINDOW = 600
+HAN = re.compile(r"[\u4e00-\u9fff]")
+CLEAR_MATCH = 90.0
 HEDGES = ("力争", "争取")
 OBLIGATION_AFTER = re.compile(r"^\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
@@ -54,6 +56,8 @@ class Candidate:
     section: str
     path: tuple[Heading, ...]
     paragraph_year: YearMention | None = None
+    # The words next to the figure, up to its neighbours: what it counts, before the wider clause is consulted.
+    local: str = ""
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -112,10 +116,11 @@ class Extractor:
         document = Document(source)
         candidates = self._table_candidates(document)
         taken = [(t.start, t.end) for t in document.tables]
-        for figure in figures_in(document.text):
-            if any(low <= figure.start < high for low, high in taken):
-                continue
-            candidates.append(self._prose_candidate(document, figure))
+        prose = [f for f in figures_in(document.text) if not any(low <= f.start < high for low, high in taken)]
+        for index, figure in enumerate(prose):
+            previous_end = prose[index - 1].end if index else 0
+            next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
+            candidates.append(self._prose_candidate(document, figure, previous_end, next_start))
         candidates.sort(key=lambda c: (c.figure.start, c.figure.labeller))
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
         check_quotes(rows, source)
@@ -147,13 +152,16 @@ class Extractor:
                     )
         return candidates
 
-    def _prose_candidate(self, document: Document, figure: Figure) -> Candidate:
+    def _prose_candidate(self, document: Document, figure: Figure, previous_end: int, next_start: int) -> Candidate:
         text = document.text
         sentence_start, sentence_end = _bounds(text, figure.start, figure.end, SENTENCE_END)
         clause_start, clause_end = _bounds(text, figure.start, figure.end, CLAUSE_BREAK)
         clause_start = max(clause_start, sentence_start)
+        before = text[max(clause_start, previous_end) : figure.start].rsplit("、", 1)[-1]
+        after = text[figure.end : min(clause_end, next_start)].split("、", 1)[0]
+        local = before + " " + after
         # A clause that is only the figure ("…分别为, 5张") borrows its subject from the clause before.
-        if len(text[clause_start : figure.start].strip()) < 3 and clause_start > sentence_start:
+        if len(HAN.findall(local)) < 2 and clause_start > sentence_start:
             clause_start = max(_bounds(text, clause_start - 1, figure.end, CLAUSE_BREAK)[0], sentence_start)
         sentence = text[sentence_start:sentence_end]
         year = year_before(year_mentions(sentence), figure.start - sentence_start)
@@ -176,12 +184,13 @@ class Extractor:
             document.section_text(path),
             path,
             paragraph_year,
+            local,
         )
 
     def _row(self, document: Document, candidate: Candidate, document_id: str, number: int) -> ProposedRow:
         cleaned = document.cleaned
         figure = candidate.figure
-        match = self.codebook.best_match(candidate.clause, figure.unit)
+        match = self._match(candidate)
         notes = list(figure.notes)
         kind = _refine_kind(candidate, match)
         year = candidate.year.year if candidate.year else None
@@ -224,6 +233,14 @@ class Extractor:
             match_score=f"{score:.0f}" if match else "",
             labeller=figure.labeller,
         )
+
+    def _match(self, candidate: Candidate) -> Match | None:
+        """The concept of the words next to the figure when they name one clearly, else of the whole clause."""
+        unit = candidate.figure.unit
+        local = self.codebook.best_match(candidate.local, unit) if len(HAN.findall(candidate.local)) >= 2 else None
+        if local is not None and local.score >= CLEAR_MATCH:
+            return local
+        return self.codebook.best_match(candidate.clause, unit) or local
 
     @staticmethod
     def _implied_year(document: Document, candidate: Candidate, kind: str, notes: list[str]) -> int | None:
