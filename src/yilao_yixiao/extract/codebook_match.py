@@ -35,7 +35,7 @@ UNIT_FAMILIES: dict[str, set[str]] = {
     "次": {"count", "person_times"},
 }
 PARENTHESES = re.compile(r"\([^)]*\)")
-MIN_SCORE = 72.0
+MIN_SCORE = 80.0
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ SENTENCE_WINDOW = 600
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
 HEDGES = ("力争", "争取")
-OBLIGATION_AFTER = re.compile(r"^\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
+OBLIGATION_AFTER = re.compile(r"\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
 # Words that date a figure to the past (a state) or make it a goal; section titles that do the same.
 STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "期末", "预计")
@@ -37,6 +37,7 @@ CONTEXT_WORDS = ("常住人口", "户籍人口", "总人口", "人口", "出生"
 CONTEXT_DOMAINS = ("demography",)
 STANDARD_WORDS = ("每", "原则上", "不得", "须", "应当", "标准")
 ANNUAL_PLAN_TITLE = re.compile(r"^\s*(?:关于印发)?\s*((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
+PLAN_WORDS = re.compile(r"方案|计划|要点|安排|通知|意见|规划|办法")
 TITLE_LINES = 4
 PERIOD_NAME = re.compile(r"十([一二三四五六七八九])五")
 FIVE_YEAR_ORDINALS = "一二三四五六七八九"
@@ -121,7 +122,7 @@ class Extractor:
             previous_end = prose[index - 1].end if index else 0
             next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
             candidates.append(self._prose_candidate(document, figure, previous_end, next_start))
-        candidates.sort(key=lambda c: (c.figure.start, c.figure.labeller))
+        candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
         check_quotes(rows, source)
         return rows
@@ -311,10 +312,11 @@ def _refine_kind(candidate: Candidate, match: Match | None) -> str:
 
 def _annual_plan_year(source: str) -> int | None:
     """A plan titled "2024年…方案" sets targets for that year: its undated goals refer to it."""
-    lines = [line for line in source.splitlines() if line.strip()][:TITLE_LINES]
-    for line in lines:
+    lines = [line.strip() for line in source.splitlines() if line.strip()][:TITLE_LINES]
+    for index, line in enumerate(lines):
         match = ANNUAL_PLAN_TITLE.match(line)
-        if match:
+        # A title may wrap: the kind of document (…实施方案的通知) can be on the next lines.
+        if match and PLAN_WORDS.search("".join(lines[index : index + 3])) and len(line) > match.end() + 2:
             return int(match.group(1))
     return None
 

@@ -52,7 +52,8 @@ def year_mentions(text: str) -> list[YearMention]:
     for match in FIVE_YEAR_PLAN_END.finditer(text):
         ordinal = FIVE_YEAR_PLAN_ORDINALS.index(match.group(1)) + 1
         # The n-th five-year plan after the 10th (2001-2005) ends in 2005 + 5n.
-        found.append(YearMention(match.start(), match.end(), 2005 + 5 * ordinal, False, False, match.group(0)))
+        printed = re.sub(r"[\"'“”]", "", match.group(0))
+        found.append(YearMention(match.start(), match.end(), 2005 + 5 * ordinal, False, False, printed))
     for match in CENSUS.finditer(text):
         year = 1950 + 10 * (CENSUS_ORDINALS.index(match.group(1)) + 4)
         found.append(YearMention(match.start(), match.end(), year, True, False, match.group(0)))

@@ -1,0 +1,114 @@
+"""Figures stated in running prose: kinds, years, comparators, hedges, sections, codes, quotes."""
+
+from yilao_yixiao.provenance import normalise
+from tests.extract.conftest import essentials
+
+JIANGAN = """江安市养老托育服务发展实施方案
+
+一、发展基础
+
+截至2022年底，全市共有养老机构36所，养老床位4820张，护理型床位占比为41.5%。全市常住人口86.3万人，60岁以上老年人口19.02万人。
+
+二、主要目标
+
+到2026年，全市养老服务床位达到6000张以上，护理型床位占比不低于60%，力争每千人口拥有3岁以下婴幼儿托位数达到4.2个。建成老年助餐服务场所约150个，完成特殊困难老年人家庭适老化改造不少于1200户。
+
+三、保障措施
+
+（一）加强资金保障。市财政每年安排养老服务专项资金1.25亿元。每个托位建筑面积原则上不少于8平方米。
+"""
+
+
+def test_a_plan_in_prose_gives_one_row_per_figure(extractor):
+    rows = extractor.extract(JIANGAN, "jiangan_2023_plan")
+    assert essentials(rows) == [
+        ("elderly_care_institutions", "baseline", "2022", "36", "eq", "false", "", "36所"),
+        ("elderly_care_beds", "baseline", "2022", "4820", "eq", "false", "", "4820张"),
+        ("nursing_bed_share", "baseline", "2022", "41.5", "eq", "false", "", "41.5%"),
+        ("resident_population", "context", "2022", "863000", "eq", "false", "", "86.3万人"),
+        ("elderly_population_60_plus", "context", "2022", "190200", "eq", "false", "", "19.02万人"),
+        ("elderly_care_beds", "target", "2026", "6000", "ge", "false", "", "6000张以上"),
+        ("nursing_bed_share", "target", "2026", "60", "ge", "false", "", "60%"),
+        ("childcare_slots_per_1000", "target", "2026", "4.2", "eq", "true", "", "4.2个"),
+        ("meal_sites", "target", "2026", "150", "approx", "false", "", "约150个"),
+        ("home_renovation_households", "target", "2026", "1200", "ge", "false", "", "1200户"),
+        ("elderly_care_fund", "standard", "", "125000000", "eq", "false", "", "1.25亿元"),
+        ("slot_floor_area", "standard", "", "8", "ge", "false", "", "8平方米"),
+    ]
+
+
+def test_rows_cite_their_section_and_a_verbatim_quote_at_its_offsets(extractor):
+    rows = extractor.extract(JIANGAN, "jiangan_2023_plan")
+    assert [r.value_id for r in rows[:2]] == ["jiangan_2023_plan_001", "jiangan_2023_plan_002"]
+    assert rows[0].source_section == "一、发展基础"
+    assert rows[-1].source_section == "三、保障措施 （一）加强资金保障"
+    assert rows[0].source_quote == "全市共有养老机构36所"
+    for row in rows:
+        assert JIANGAN[row.char_start : row.char_end] == row.source_quote
+        assert normalise(row.raw_text) in normalise(row.source_quote)
+
+
+def test_cleaning_notes_say_what_was_inferred(extractor):
+    rows = {r.raw_text: r for r in extractor.extract(JIANGAN, "jiangan_2023_plan")}
+    assert rows["86.3万人"].cleaning_note == "86.3万 = 863000; year from 截至2022年底 earlier in the paragraph"
+    assert rows["约150个"].cleaning_note == "year from 到2026年 earlier in the paragraph"
+    assert rows["4.2个"].cleaning_note == ""
+
+
+NANXI = """南溪縣促進養老托育服務健康發展實施方案
+
+二、工作目標
+到2027年，全縣養老機構護理型床位佔比達到65%，每個社區具有一處社區養老服務站，構建“一刻鐘”居家養老服務圈，新增托位兩千個。
+"""
+
+
+def test_traditional_script_is_matched_and_quoted_in_its_own_script(extractor):
+    rows = extractor.extract(NANXI, "nanxi")
+    assert essentials(rows) == [
+        ("nursing_bed_share", "target", "2027", "65", "eq", "false", "", "65%"),
+        ("service_stations_per_community", "target", "2027", "1", "eq", "false", "", "一處"),
+        ("home_care_circle_minutes", "target", "2027", "15", "le", "false", "", "一刻鐘"),
+        ("", "target", "2027", "2000", "eq", "false", "", "兩千個"),
+    ]
+    assert rows[0].source_quote == "全縣養老機構護理型床位佔比達到65%"
+    assert rows[3].cleaning_note == "Chinese numeral 两千 = 2000; no codebook concept fits; proposed concept: 新增托位"
+
+
+def test_ranges_give_a_low_and_a_high_row(extractor):
+    rows = extractor.extract("到2024年，每个县规划建设2至4所养老机构，培育1—2个养老示范社区。", "d")
+    assert [(r.value, r.comparator, r.labeller, r.raw_text) for r in rows] == [
+        ("2", "ge", "range.low", "2至4所"),
+        ("4", "le", "range.high", "2至4所"),
+        ("1", "ge", "range.low", "1—2个"),
+        ("2", "le", "range.high", "1—2个"),
+    ]
+
+
+def test_hedges_and_approximations(extractor):
+    text = "截至2021年底，全市老年人近9万人，养老机构床位3000余张。\n力争到2025年，护理型床位占比达到50%左右。\n争取建成助餐点超过80个。"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.comparator, r.is_aspirational, r.value_kind, r.period_year) for r in rows] == [
+        ("90000", "approx", "false", "baseline", "2021"),
+        ("3000", "approx", "false", "baseline", "2021"),
+        ("50", "approx", "true", "target", "2025"),
+        ("80", "gt", "true", "target", ""),
+    ]
+
+
+def test_a_figure_without_a_stated_year_keeps_an_empty_year(extractor):
+    rows = extractor.extract("各县应建设养老机构不少于3所。\n", "d")
+    assert [(r.value, r.period_year, r.value_kind) for r in rows] == [("3", "", "target")]
+
+
+def test_five_year_plan_end_and_deadline_years(extractor):
+    text = "“十四五”末，全市养老床位达到5200张。2024年底前建成老年助餐服务场所120个。"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.period_year, r.value_kind) for r in rows] == [("5200", "2025", "target"), ("120", "2024", "target")]
+    assert rows[0].cleaning_note == "十四五末 read as 2025"
+
+
+def test_an_annual_plan_dates_its_undated_goals_by_its_title(extractor):
+    text = "关于印发2025年养老服务工作要点的通知\n\n一、重点任务\n全市新建老年助餐服务场所不少于90个。\n"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.period_year) for r in rows] == [("90", "2025")]
+    assert rows[0].cleaning_note == "year 2025 from the title of an annual plan"
