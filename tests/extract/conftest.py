@@ -42,6 +42,15 @@ def extractor() -> Extractor:
 def essentials(rows) -> list[tuple[str, ...]]:
     """What a reviewer checks first: code, kind, year, value, comparator, hedge, obligation, printed text."""
     return [
-        (r.indicator_code, r.value_kind, r.period_year, r.value, r.comparator, r.is_aspirational, r.obligation, r.raw_text)
+        (
+            r.indicator_code,
+            r.value_kind,
+            r.period_year,
+            r.value,
+            r.comparator,
+            r.is_aspirational,
+            r.obligation,
+            r.raw_text,
+        )
         for r in rows
     ]

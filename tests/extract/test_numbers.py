@@ -34,7 +34,12 @@ def test_scaling_and_chinese_numerals_are_noted():
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(Decimal("125900.00"), "125900"), (Decimal("25.60"), "25.6"), (Decimal("1E+3"), "1000"), (Decimal("-2.75"), "-2.75")],
+    [
+        (Decimal("125900.00"), "125900"),
+        (Decimal("25.60"), "25.6"),
+        (Decimal("1E+3"), "1000"),
+        (Decimal("-2.75"), "-2.75"),
+    ],
 )
 def test_values_are_written_as_plain_digits(value, text):
     assert format_decimal(value) == text

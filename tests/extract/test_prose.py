@@ -1,7 +1,7 @@
 """Figures stated in running prose: kinds, years, comparators, hedges, sections, codes, quotes."""
 
-from yilao_yixiao.provenance import normalise
 from tests.extract.conftest import essentials
+from yilao_yixiao.provenance import normalise
 
 JIANGAN = """江安市养老托育服务发展实施方案
 
@@ -85,7 +85,11 @@ def test_ranges_give_a_low_and_a_high_row(extractor):
 
 
 def test_hedges_and_approximations(extractor):
-    text = "截至2021年底，全市老年人近9万人，养老机构床位3000余张。\n力争到2025年，护理型床位占比达到50%左右。\n争取建成助餐点超过80个。"
+    text = (
+        "截至2021年底，全市老年人近9万人，养老机构床位3000余张。\n"
+        "力争到2025年，护理型床位占比达到50%左右。\n"
+        "争取建成助餐点超过80个。"
+    )
     rows = extractor.extract(text, "d")
     assert [(r.value, r.comparator, r.is_aspirational, r.value_kind, r.period_year) for r in rows] == [
         ("90000", "approx", "false", "baseline", "2021"),
@@ -103,7 +107,10 @@ def test_a_figure_without_a_stated_year_keeps_an_empty_year(extractor):
 def test_five_year_plan_end_and_deadline_years(extractor):
     text = "“十四五”末，全市养老床位达到5200张。2024年底前建成老年助餐服务场所120个。"
     rows = extractor.extract(text, "d")
-    assert [(r.value, r.period_year, r.value_kind) for r in rows] == [("5200", "2025", "target"), ("120", "2024", "target")]
+    assert [(r.value, r.period_year, r.value_kind) for r in rows] == [
+        ("5200", "2025", "target"),
+        ("120", "2024", "target"),
+    ]
     assert rows[0].cleaning_note == "十四五末 read as 2025"
 
 

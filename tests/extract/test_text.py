@@ -25,7 +25,9 @@ def test_per_cent_followed_by_letter_o_is_read_as_per_cent_and_stop():
 
 
 def test_page_numbers_counting_up_at_line_starts_are_dropped_with_their_line_break():
-    original = "".join(f"{n}、第{n}页的正文内容,截至20\n" if n == 3 else f"{n}、第{n}页的正文内容。\n" for n in range(1, 7))
+    original = "".join(
+        f"{n}、第{n}页的正文内容,截至20\n" if n == 3 else f"{n}、第{n}页的正文内容。\n" for n in range(1, 7)
+    )
     original = original.replace("截至20\n4、", "截至20\n4、19年底")
     cleaned = clean(original)
     assert "截至2019年底" in cleaned.text
