@@ -21,6 +21,10 @@ CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])
 SENTENCE_WINDOW = 600
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
+DEPENDENT_FIGURE = re.compile(
+    r"^(?:其中)?(?:占比重?为?|比重为?|占[^,;。]{0,12}(?:比重|比例)?为?"
+    r"|比\S{0,6}(?:上升|增长|提高|下降|增加)|上升|增长|提高|下降|增加)了?$"
+)
 HEDGES = ("力争", "争取")
 OBLIGATION_AFTER = re.compile(r"\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
@@ -59,6 +63,8 @@ class Candidate:
     paragraph_year: YearMention | None = None
     # The words next to the figure, up to its neighbours: what it counts, before the wider clause is consulted.
     local: str = ""
+    before: str = ""
+    sentence_start: int = -1
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -124,6 +130,7 @@ class Extractor:
             candidates.append(self._prose_candidate(document, figure, previous_end, next_start))
         candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
+        _follow_the_figure_before(candidates, rows)
         check_quotes(rows, source)
         return rows
 
@@ -186,6 +193,8 @@ class Extractor:
             path,
             paragraph_year,
             local,
+            before,
+            sentence_start,
         )
 
     def _row(self, document: Document, candidate: Candidate, document_id: str, number: int) -> ProposedRow:
@@ -194,9 +203,10 @@ class Extractor:
         match = self._match(candidate)
         notes = list(figure.notes)
         kind = _refine_kind(candidate, match)
-        year = candidate.year.year if candidate.year else None
-        if candidate.year and candidate.year.printed.startswith("十"):
-            notes.append(f"{candidate.year.printed} read as {year}")
+        mention = candidate.year if candidate.year and _may_date(candidate.year, kind) else None
+        year = mention.year if mention else None
+        if mention and (mention.printed.startswith("十") or mention.is_census):
+            notes.append(f"{mention.printed} read as {year}")
         if year is None and candidate.paragraph_year and _dates_kind(candidate.paragraph_year, kind):
             year = candidate.paragraph_year.year
             notes.append(f"year from {candidate.paragraph_year.printed} earlier in the paragraph")
@@ -266,8 +276,33 @@ class Extractor:
         return None
 
 
+def _follow_the_figure_before(candidates: list[Candidate], rows: list[ProposedRow]) -> None:
+    """ "…老年人12.59万人, 占比11.36%, 比上次普查上升1.67个百分点": a share or change of the figure just before
+    it in the sentence is a state of the same kind and year."""
+    for index in range(1, len(rows)):
+        candidate, previous = candidates[index], candidates[index - 1]
+        row, previous_row = rows[index], rows[index - 1]
+        if candidate.sentence_start < 0 or candidate.sentence_start != previous.sentence_start:
+            continue
+        if not DEPENDENT_FIGURE.match(candidate.before.strip()) or KIND_FAMILY[previous_row.value_kind] != "state":
+            continue
+        if KIND_FAMILY[row.value_kind] != "state" and candidate.year is not None:
+            continue
+        row.value_kind = previous_row.value_kind
+        if not row.period_year and previous_row.period_year:
+            row.period_year = previous_row.period_year
+            note = f"kind and year of the figure before it ({previous_row.raw_text})"
+            row.cleaning_note = f"{row.cleaning_note}; {note}" if row.cleaning_note else note
+
+
+def _may_date(mention: YearMention, kind: str) -> bool:
+    return kind == "context" or not mention.is_census
+
+
 def _dates_kind(mention: YearMention, kind: str) -> bool:
     """A year stated earlier in a paragraph dates its later figures of the same kind: "截至2020年底, …。…"."""
+    if not _may_date(mention, kind):
+        return False
     if KIND_FAMILY[kind] == "state":
         return mention.is_baseline_date
     return bool(re.match(r"(?:力争|争取)?到", mention.printed)) or mention.is_deadline
@@ -299,11 +334,11 @@ def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | Non
 def _refine_kind(candidate: Candidate, match: Match | None) -> str:
     kind = candidate.kind_hint
     if KIND_FAMILY[kind] == "state":
-        in_context = (
-            (match is not None and match.concept.domain in CONTEXT_DOMAINS)
-            or any(word in candidate.clause for word in CONTEXT_WORDS)
-            or any(word in candidate.sentence_before for word in (*CONTEXT_WORDS, *PROJECTION_WORDS))
-        )
+        if match is not None:
+            in_context = match.concept.domain in CONTEXT_DOMAINS
+        else:
+            in_context = any(word in candidate.clause for word in CONTEXT_WORDS)
+        in_context = in_context or any(word in candidate.sentence_before for word in PROJECTION_WORDS)
         return "context" if in_context else "baseline"
     if candidate.year is None and any(word in candidate.clause for word in STANDARD_WORDS):
         return "standard"

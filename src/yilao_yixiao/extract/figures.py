@@ -18,6 +18,7 @@ SUFFIX_COMPARATORS = {"及以上": "ge", "以上": "ge", "以下": "le", "以内
 # Words around a number that make it an ordinal, a frequency word or part of a name rather than a quantity.
 ORDINAL_BEFORE = ("第", "每", "逐", "之")
 AGE_UNITS = ("岁", "周岁")
+AGE_STATED_AFTER = ("满", "年龄由", "年龄为", "年龄", "下调至", "上调至", "调整为", "放宽至")
 NOT_STATED_CELL = re.compile(r"^(?:—+|-+|/|/|无|)$")
 
 
@@ -124,8 +125,8 @@ def _quantity_in_prose(text: str, match: re.Match[str], unit: str, chinese: bool
     if previous.isdigit() or previous == ".":
         return False
     if unit in AGE_UNITS:
-        # "60岁以上老年人", "0-3岁婴幼儿" name a group; only "年满70周岁" states an age as a figure.
-        return before.endswith(("满", "年满")) and not match.group("high")
+        # "60岁以上老年人", "0-3岁婴幼儿" name a group; "年满70周岁", "年龄由70周岁下调至65周岁" state an age.
+        return before.endswith(AGE_STATED_AFTER) and not match.group("high")
     if chinese:
         # "一人一档", "一户一策": a pattern of speech, not a count; 百/千 alone are "per hundred/thousand".
         if following in "一二两三四五六七八九十" or low in ("百", "千", "十"):
@@ -141,6 +142,14 @@ def _quantity_in_prose(text: str, match: re.Match[str], unit: str, chinese: bool
         if following in "年月日号倍" or after.startswith(("年", "月")):
             return False
     if unit == "次" and following == "性":
+        return False
+    if unit == "个" and following == "月":
+        # "3个月" is a duration, and plans state durations of procedures, not targets.
+        return False
+    line_start = text.rfind("\n", 0, figure_start) + 1
+    line_end = text.find("\n", match.end())
+    if not text[line_start:figure_start].strip() and not text[match.end() : None if line_end < 0 else line_end].strip():
+        # A number alone on its line outside a table has nothing it counts (page furniture such as "阅读数: 8次").
         return False
     return True
 

@@ -27,6 +27,8 @@ class YearMention:
     is_baseline_date: bool
     is_deadline: bool
     printed: str
+    # A census year dates what a census counts: population, not facilities stated in the same sentence.
+    is_census: bool = False
 
 
 def year_mentions(text: str) -> list[YearMention]:
@@ -56,7 +58,7 @@ def year_mentions(text: str) -> list[YearMention]:
         found.append(YearMention(match.start(), match.end(), 2005 + 5 * ordinal, False, False, printed))
     for match in CENSUS.finditer(text):
         year = 1950 + 10 * (CENSUS_ORDINALS.index(match.group(1)) + 4)
-        found.append(YearMention(match.start(), match.end(), year, True, False, match.group(0)))
+        found.append(YearMention(match.start(), match.end(), year, True, False, match.group(0), is_census=True))
     return sorted(found, key=lambda m: m.start)
 
 
