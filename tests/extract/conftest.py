@@ -31,6 +31,7 @@ ALIASES = [
     ("home_renovation_households", "适老化改造"),
     ("service_stations_per_community", "社区养老服务站"),
     ("home_care_circle_minutes", "居家养老服务圈"),
+    ("childcare_slots", "托位"),
 ]
 
 

@@ -68,10 +68,17 @@ def test_traditional_script_is_matched_and_quoted_in_its_own_script(extractor):
         ("nursing_bed_share", "target", "2027", "65", "eq", "false", "", "65%"),
         ("service_stations_per_community", "target", "2027", "1", "eq", "false", "", "一處"),
         ("home_care_circle_minutes", "target", "2027", "15", "le", "false", "", "一刻鐘"),
-        ("", "target", "2027", "2000", "eq", "false", "", "兩千個"),
+        ("childcare_slots", "target", "2027", "2000", "eq", "false", "", "兩千個"),
     ]
     assert rows[0].source_quote == "全縣養老機構護理型床位佔比達到65%"
-    assert rows[3].cleaning_note == "Chinese numeral 两千 = 2000; no codebook concept fits; proposed concept: 新增托位"
+    assert rows[3].cleaning_note == "Chinese numeral 两千 = 2000"
+
+
+def test_a_figure_of_an_unknown_concept_gets_no_code_and_a_proposed_name(extractor):
+    rows = extractor.extract("到2025年，建成老年驿站12个，推动两项改革。", "d")
+    assert essentials(rows) == [("", "target", "2025", "12", "eq", "false", "", "12个")]
+    assert rows[0].cleaning_note == "no codebook concept fits; proposed concept: 建成老年驿站"
+    assert rows[0].match_score == ""
 
 
 def test_ranges_give_a_low_and_a_high_row(extractor):

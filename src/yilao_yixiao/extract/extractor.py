@@ -30,7 +30,7 @@ OBLIGATION_AFTER = re.compile(r"\s*(?:以上|左右)?\s*(约束|预期)[性值�
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
 # Words that date a figure to the past (a state) or make it a goal; section titles that do the same.
 STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "期末", "预计")
-GOAL_WORDS = ("力争", "争取", "目标", "确保", "新增", "将", "计划", "提高到", "提升到", "增加到", "不少于", "不低于")
+GOAL_WORDS = ("力争", "争取", "目标", "确保", "将", "计划", "提高到", "提升到", "增加到", "不少于", "不低于")
 GOAL_WORDS += ("应达", "应不", "应当", "须", "要达")
 # A projection ("预计…将达到") describes the setting the plan responds to, not a goal it sets.
 PROJECTION_WORDS = ("预计", "预测")
@@ -60,7 +60,7 @@ class Candidate:
     kind_hint: str
     section: str
     path: tuple[Heading, ...]
-    paragraph_year: YearMention | None = None
+    paragraph_years: tuple[YearMention, ...] = ()
     # The words next to the figure, up to its neighbours: what it counts, before the wider clause is consulted.
     local: str = ""
     before: str = ""
@@ -131,6 +131,10 @@ class Extractor:
         candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
         _follow_the_figure_before(candidates, rows)
+        # A spelled-out number ("两项改革", "五张名片", "跑一次") is a figure only when it counts a known concept.
+        rows = [r for r in rows if r.labeller != "prose.chinese_numeral" or r.indicator_code]
+        for number, row in enumerate(rows, start=1):
+            row.value_id = f"{document_id}_{number:03d}"
         check_quotes(rows, source)
         return rows
 
@@ -174,7 +178,7 @@ class Extractor:
         sentence = text[sentence_start:sentence_end]
         year = year_before(year_mentions(sentence), figure.start - sentence_start)
         paragraph_start = text.rfind("\n", 0, sentence_start) + 1
-        paragraph_year = year_before(year_mentions(text[paragraph_start:sentence_start]), sentence_start)
+        paragraph_years = tuple(year_mentions(text[paragraph_start:sentence_start]))
         obligation_match = OBLIGATION_AFTER.match(text, figure.end)
         obligation = OBLIGATIONS[obligation_match.group(1)] if obligation_match else ""
         quote_end = obligation_match.end() if obligation_match else clause_end
@@ -191,7 +195,7 @@ class Extractor:
             _kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
             document.section_text(path),
             path,
-            paragraph_year,
+            paragraph_years,
             local,
             before,
             sentence_start,
@@ -207,9 +211,10 @@ class Extractor:
         year = mention.year if mention else None
         if mention and (mention.printed.startswith("十") or mention.is_census):
             notes.append(f"{mention.printed} read as {year}")
-        if year is None and candidate.paragraph_year and _dates_kind(candidate.paragraph_year, kind):
-            year = candidate.paragraph_year.year
-            notes.append(f"year from {candidate.paragraph_year.printed} earlier in the paragraph")
+        earlier = [m for m in candidate.paragraph_years if _dates_kind(m, kind)]
+        if year is None and earlier:
+            year = earlier[-1].year
+            notes.append(f"year from {earlier[-1].printed} earlier in the paragraph")
         if year is None:
             year = self._implied_year(document, candidate, kind, notes)
         for repair in cleaned.repairs_within(figure.raw_start, figure.end):
@@ -334,10 +339,11 @@ def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | Non
 def _refine_kind(candidate: Candidate, match: Match | None) -> str:
     kind = candidate.kind_hint
     if KIND_FAMILY[kind] == "state":
+        in_context = any(word in candidate.local for word in CONTEXT_WORDS)
         if match is not None:
-            in_context = match.concept.domain in CONTEXT_DOMAINS
+            in_context = in_context or match.concept.domain in CONTEXT_DOMAINS
         else:
-            in_context = any(word in candidate.clause for word in CONTEXT_WORDS)
+            in_context = in_context or any(word in candidate.clause for word in CONTEXT_WORDS)
         in_context = in_context or any(word in candidate.sentence_before for word in PROJECTION_WORDS)
         return "context" if in_context else "baseline"
     if candidate.year is None and any(word in candidate.clause for word in STANDARD_WORDS):
