@@ -114,9 +114,11 @@ def test_a_figure_without_a_stated_year_keeps_an_empty_year(extractor):
 def test_five_year_plan_end_and_deadline_years(extractor):
     text = "“十四五”末，全市养老床位达到5200张。2024年底前建成老年助餐服务场所120个。"
     rows = extractor.extract(text, "d")
-    assert [(r.value, r.period_year, r.value_kind) for r in rows] == [
-        ("5200", "2025", "target"),
-        ("120", "2024", "target"),
+    assert [(r.value, r.period_year, r.value_kind, r.comparator, r.labeller) for r in rows] == [
+        ("5200", "2025", "target", "eq", "prose.figure"),
+        # The deadline is a target of its own (no later than 2024), and it dates the figure after it.
+        ("2024", "2024", "target", "le", "prose.deadline"),
+        ("120", "2024", "target", "eq", "prose.figure"),
     ]
     assert rows[0].cleaning_note == "十四五末 read as 2025"
 

@@ -33,6 +33,7 @@ UNIT_FAMILIES: dict[str, set[str]] = {
     "人次": {"person_times", "persons"},
     "户": {"households", "count"},
     "次": {"count", "person_times"},
+    "年": {"year", "years"},
 }
 PARENTHESES = re.compile(r"\([^)]*\)")
 MIN_SCORE = 80.0

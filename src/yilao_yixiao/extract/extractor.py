@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from yilao_yixiao.extract.codebook_match import Codebook, Match
@@ -21,6 +22,7 @@ CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])
 SENTENCE_WINDOW = 600
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
+DEADLINE = re.compile(r"(?<![\d\[〔(])((?:19|20)\d{2})\s*年(?:底前|年底前|以前|之前|前)(?![\d年])")
 DEPENDENT_FIGURE = re.compile(
     r"^(?:其中)?(?:占比重?为?|比重为?|占[^,;。]{0,12}(?:比重|比例)?为?"
     r"|比\S{0,6}(?:上升|增长|提高|下降|增加)|上升|增长|提高|下降|增加)了?$"
@@ -123,7 +125,9 @@ class Extractor:
         document = Document(source)
         candidates = self._table_candidates(document)
         taken = [(t.start, t.end) for t in document.tables]
-        prose = [f for f in figures_in(document.text) if not any(low <= f.start < high for low, high in taken)]
+        found = figures_in(document.text) + _deadlines(document.text)
+        found.sort(key=lambda f: f.start)
+        prose = [f for f in found if not any(low <= f.start < high for low, high in taken)]
         for index, figure in enumerate(prose):
             previous_end = prose[index - 1].end if index else 0
             next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
@@ -177,6 +181,9 @@ class Extractor:
             clause_start = max(_bounds(text, clause_start - 1, figure.end, CLAUSE_BREAK)[0], sentence_start)
         sentence = text[sentence_start:sentence_end]
         year = year_before(year_mentions(sentence), figure.start - sentence_start)
+        if figure.labeller == "prose.deadline":
+            printed = text[figure.start : figure.end]
+            year = YearMention(figure.start, figure.end, int(figure.value), False, True, printed)
         paragraph_start = text.rfind("\n", 0, sentence_start) + 1
         paragraph_years = tuple(year_mentions(text[paragraph_start:sentence_start]))
         obligation_match = OBLIGATION_AFTER.match(text, figure.end)
@@ -279,6 +286,17 @@ class Extractor:
                 notes.append(f"year {end}: end of the {period.group(0)} period that the section {title} reviews")
                 return end
         return None
+
+
+def _deadlines(text: str) -> list[Figure]:
+    """ "2025年前完成整改", "2022年底前投入运营": the year is itself the target, reached no later than it."""
+    figures = []
+    for match in DEADLINE.finditer(text):
+        year = int(match.group(1))
+        figures.append(
+            Figure(match.start(), match.end(), Decimal(year), "年", "le", match.start(), "prose.deadline", [])
+        )
+    return figures
 
 
 def _follow_the_figure_before(candidates: list[Candidate], rows: list[ProposedRow]) -> None:
