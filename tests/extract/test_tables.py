@@ -99,3 +99,44 @@ def test_inline_table_rows_take_their_attribute(extractor):
         ("visit_rate", "target", "2025", "100", "eq", "false", "binding", "100%"),
     ]
     assert rows[1].source_quote == "特殊困难老年人月探访率达到100%约束性"
+
+
+ALLOCATION = """一、重点任务
+全市新建养老服务场所。
+
+附件：2025年任务分解表
+
+县（市、区）
+
+老年助餐服务场所(个)
+
+适老化改造(户)
+
+东城区
+
+12
+
+300
+
+西城区
+
+/
+
+250
+
+合计
+
+12
+
+550
+"""
+
+
+def test_an_allocation_table_proposes_its_total_row_only(extractor):
+    rows = extractor.extract(ALLOCATION, "d")
+    assert essentials(rows) == [
+        ("meal_sites", "target", "", "12", "eq", "false", "", "12"),
+        ("home_renovation_households", "target", "", "550", "eq", "false", "", "550"),
+    ]
+    assert {r.labeller for r in rows} == {"table.total"}
+    assert rows[0].source_quote == "合计 12 550"

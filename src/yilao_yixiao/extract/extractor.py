@@ -12,7 +12,7 @@ from yilao_yixiao.extract.figures import Figure, figures_in
 from yilao_yixiao.extract.numbers import format_decimal
 from yilao_yixiao.extract.rows import ProposedRow, check_quotes, verbatim
 from yilao_yixiao.extract.sections import Heading, SectionIndex
-from yilao_yixiao.extract.tables import find_tables
+from yilao_yixiao.extract.tables import find_allocation_tables, find_tables
 from yilao_yixiao.extract.text import clean
 from yilao_yixiao.extract.years import YearMention, year_before, year_mentions
 
@@ -85,6 +85,7 @@ class Document:
         self.text = self.cleaned.text
         self.sections = SectionIndex(self.text)
         self.tables = find_tables(self.text)
+        self.allocation_tables = find_allocation_tables(self.text)
         self.annual_year = _annual_plan_year(source)
         self._horizons: dict[int, YearMention] = {}
         for heading in self.sections.headings:
@@ -124,7 +125,8 @@ class Extractor:
     def extract(self, source: str, document_id: str) -> list[ProposedRow]:
         document = Document(source)
         candidates = self._table_candidates(document)
-        taken = [(t.start, t.end) for t in document.tables]
+        candidates += self._total_candidates(document)
+        taken = [(t.start, t.end) for t in (*document.tables, *document.allocation_tables)]
         found = figures_in(document.text) + _deadlines(document.text)
         found.sort(key=lambda f: f.start)
         prose = [f for f in found if not any(low <= f.start < high for low, high in taken)]
@@ -164,6 +166,29 @@ class Extractor:
                             "baseline" if baseline else "target",
                             document.section_text(path),
                             path,
+                        )
+                    )
+        return candidates
+
+    def _total_candidates(self, document: Document) -> list[Candidate]:
+        candidates = []
+        for table in document.allocation_tables:
+            path = document.sections.path_at(table.start)
+            for total in table.totals:
+                for name, figure in total.figures:
+                    candidates.append(
+                        Candidate(
+                            figure,
+                            total.start,
+                            total.end,
+                            name,
+                            "",
+                            None,
+                            "",
+                            "target",
+                            document.section_text(path),
+                            path,
+                            local=name,
                         )
                     )
         return candidates
