@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from yilao_yixiao.provenance import normalise
+from yilao_yixiao.provenance import PUNCTUATION_VARIANTS, normalise
 
 # Printed unit → codebook units a figure with it can measure.
 COUNTED = {"count", "per_1000_population", "per_1000_elderly", "ratio"}
@@ -95,7 +95,8 @@ class Codebook:
     def best_match(self, clause: str, printed_unit: str) -> Match | None:
         """Concept whose name or alias best fits the clause, among those whose unit the figure can have."""
         allowed = compatible_units(printed_unit)
-        text = _match_form(clause)
+        # The clause comes from the cleaned text (already Simplified and half-width): only spaces remain to drop.
+        text = re.sub(r"\s+", "", clause).translate(PUNCTUATION_VARIANTS)
         best: Match | None = None
         for alias, concept in self._aliases:
             if allowed is not None and concept.unit not in allowed:
