@@ -128,3 +128,23 @@ def test_an_annual_plan_dates_its_undated_goals_by_its_title(extractor):
     rows = extractor.extract(text, "d")
     assert [(r.value, r.period_year) for r in rows] == [("90", "2025")]
     assert rows[0].cleaning_note == "year 2025 from the title of an annual plan"
+
+
+def test_one_figure_stated_for_two_listed_concepts_gives_a_row_each(extractor):
+    text = "到2026年，特殊困难老年人月探访率、护理型床位占比均达到70%以上。"
+    rows = extractor.extract(text, "d")
+    assert [(r.indicator_code, r.value, r.comparator, r.period_year, r.labeller) for r in rows] == [
+        ("visit_rate", "70", "ge", "2026", "prose.figure"),
+        ("nursing_bed_share", "70", "ge", "2026", "prose.shared_figure"),
+    ]
+    assert rows[0].source_quote == rows[1].source_quote == "特殊困难老年人月探访率、护理型床位占比均达到70%以上"
+
+
+def test_a_list_of_places_before_one_rate_is_one_figure(extractor):
+    rows = extractor.extract("到2026年，城市社区、农村社区的老年助餐服务覆盖面达到60%。", "d")
+    assert [r.value for r in rows] == ["60"]
+
+
+def test_existing_housing_estates_are_a_norm_not_a_baseline(extractor):
+    rows = extractor.extract("三、保障措施\n已建成小区按照每百户不低于20平方米的标准补建养老服务设施。\n", "d")
+    assert [(r.value, r.value_kind, r.comparator) for r in rows] == [("20", "standard", "ge")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,6 +23,9 @@ CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])
 SENTENCE_WINDOW = 600
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
+EXISTING_HOUSING = re.compile(r"已建成?(?:的)?(?:住宅小区|小区|住宅|居住区|城区)")
+RATE_NOUN = re.compile(r"(?:率|占比|比例|比重|覆盖面)$")
+SHARED_VERB = re.compile(r"(?:均|都|分别)?(?:达到|达|为|保持在?|不低于|不少于|超过|提高到|提升到)$")
 DEADLINE = re.compile(r"(?<![\d\[〔(])((?:19|20)\d{2})\s*年(?:底前|年底前|以前|之前|前)(?![\d年])")
 DEPENDENT_FIGURE = re.compile(
     r"^(?:其中)?(?:占比重?为?|比重为?|占[^,;。]{0,12}(?:比重|比例)?为?"
@@ -133,7 +137,8 @@ class Extractor:
         for index, figure in enumerate(prose):
             previous_end = prose[index - 1].end if index else 0
             next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
-            candidates.append(self._prose_candidate(document, figure, previous_end, next_start))
+            candidate = self._prose_candidate(document, figure, previous_end, next_start)
+            candidates.extend(_shared_figure(document.text, candidate, previous_end))
         candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
         _follow_the_figure_before(candidates, rows)
@@ -313,6 +318,34 @@ class Extractor:
         return None
 
 
+def _shared_figure(text: str, candidate: Candidate, previous_end: int) -> list[Candidate]:
+    """ "A率、B率达90%" and "A、B…建有率均达到80%" state one figure for each listed concept: one row each."""
+    figure = candidate.figure
+    if figure.unit != "%":
+        return [candidate]
+    listed = text[max(candidate.quote_start, previous_end) : figure.start]
+    parts = [p for p in listed.split("、")]
+    if len(parts) < 2 or any(len(HAN.findall(p)) < 4 for p in parts):
+        return [candidate]
+    verb = SHARED_VERB.search(parts[-1])
+    parts[-1] = parts[-1][: verb.start()] if verb else parts[-1]
+    every_part_a_rate = all(RATE_NOUN.search(p) for p in parts)
+    if not (every_part_a_rate or (verb and "均" in verb.group(0) and RATE_NOUN.search(parts[-1]))):
+        return [candidate]
+    shared = []
+    for index, part in enumerate(parts):
+        labeller = figure.labeller if index == 0 else "prose.shared_figure"
+        shared.append(
+            dataclasses.replace(
+                candidate,
+                figure=dataclasses.replace(figure, labeller=labeller, notes=list(figure.notes)),
+                local=part,
+                before=part,
+            )
+        )
+    return shared
+
+
 def _deadlines(text: str) -> list[Figure]:
     """ "2025年前完成整改", "2022年底前投入运营": the year is itself the target, reached no later than it."""
     figures = []
@@ -353,6 +386,9 @@ def _dates_kind(mention: YearMention, kind: str) -> bool:
         return False
     if KIND_FAMILY[kind] == "state":
         return mention.is_baseline_date
+    if kind == "standard":
+        # A norm holds from when it is set; "到2025年" in an earlier sentence is the horizon of other goals.
+        return False
     return bool(re.match(r"(?:力争|争取)?到", mention.printed)) or mention.is_deadline
 
 
@@ -368,6 +404,8 @@ def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | Non
             return "baseline"
         if year.is_deadline or re.search(r"(?:到|至)\s*(?:19|20)\d{2}", year.printed):
             return "target"
+    # "已建成小区" names existing housing estates, it does not report that something has been built.
+    clause_before, sentence_before = (EXISTING_HOUSING.sub("", t) for t in (clause_before, sentence_before))
     score = 2 * _count(STATE_WORDS, clause_before) + _count(STATE_WORDS, sentence_before)
     score -= 2 * _count(GOAL_WORDS, clause_before) + _count(GOAL_WORDS, sentence_before)
     for title in reversed(titles):
