@@ -148,3 +148,29 @@ def test_a_list_of_places_before_one_rate_is_one_figure(extractor):
 def test_existing_housing_estates_are_a_norm_not_a_baseline(extractor):
     rows = extractor.extract("三、保障措施\n已建成小区按照每百户不低于20平方米的标准补建养老服务设施。\n", "d")
     assert [(r.value, r.value_kind, r.comparator) for r in rows] == [("20", "standard", "ge")]
+
+
+TONGZI = """桐梓县“十四五”养老服务体系建设规划
+
+第一章 发展基础
+
+“十三五”期间，全县累计建成养老机构１８所，养老床位总数达到２６５０张，每千名老年人拥有养老床位31.2张。
+
+第二章 发展目标
+
+到2025年底，全县养老床位总数达到3200张，每千人口拥有3岁以下婴幼儿托位数达到4.5个。
+"""
+
+
+def test_chapters_past_plan_periods_and_rates_per_thousand(extractor):
+    rows = extractor.extract(TONGZI, "tongzi")
+    assert essentials(rows) == [
+        ("elderly_care_institutions", "baseline", "2020", "18", "eq", "false", "", "１８所"),
+        ("elderly_care_beds", "baseline", "2020", "2650", "eq", "false", "", "２６５０张"),
+        # Beds per thousand older people: no such concept in this codebook, and plain beds do not fit a rate.
+        ("", "baseline", "2020", "31.2", "eq", "false", "", "31.2张"),
+        ("elderly_care_beds", "target", "2025", "3200", "eq", "false", "", "3200张"),
+        ("childcare_slots_per_1000", "target", "2025", "4.5", "eq", "false", "", "4.5个"),
+    ]
+    assert rows[0].source_section == "第一章 发展基础"
+    assert rows[0].cleaning_note == "year 2020: end of the 十三五 period the sentence reports on"

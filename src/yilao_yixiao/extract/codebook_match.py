@@ -37,6 +37,9 @@ UNIT_FAMILIES: dict[str, set[str]] = {
 }
 PARENTHESES = re.compile(r"\([^)]*\)")
 MIN_SCORE = 80.0
+PER_BASE = re.compile(r"每(?:十万|千|万|百)")
+PER_UNITS = ("per_", "m2_per_100")
+PER_BASE_MIN_SCORE = 85.0
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,12 @@ def compatible_units(printed_unit: str) -> set[str] | None:
     return UNIT_FAMILIES.get(printed_unit, COUNTED)
 
 
+# Function words that plans insert freely between the words of a name ("新建居住区按照每百户…").
+FUNCTION_WORDS = re.compile(r"按照|按|的|应当|应|要|须|均|都|将|了")
+
+
 def _match_form(text: str) -> str:
-    return normalise(text)
+    return FUNCTION_WORDS.sub("", normalise(text))
 
 
 class Codebook:
@@ -96,15 +103,20 @@ class Codebook:
         """Concept whose name or alias best fits the clause, among those whose unit the figure can have."""
         allowed = compatible_units(printed_unit)
         # The clause comes from the cleaned text (already Simplified and half-width): only spaces remain to drop.
-        text = re.sub(r"\s+", "", clause).translate(PUNCTUATION_VARIANTS)
+        text = FUNCTION_WORDS.sub("", re.sub(r"\s+", "", clause).translate(PUNCTUATION_VARIANTS))
         best: Match | None = None
+        # "每千名老年人拥有床位31.2张" is a rate: only concepts that are per thousand (hundred, …) fit it.
+        per = PER_BASE.search(text)
         for alias, concept in self._aliases:
             if allowed is not None and concept.unit not in allowed:
+                continue
+            if per and not (per.group(0) in concept.name_zh or concept.unit.startswith(PER_UNITS)):
                 continue
             if alias in text:
                 score = 100.0
             else:
-                score = fuzz.partial_ratio(alias, text, score_cutoff=MIN_SCORE)
+                # A rate's base is most of its name ("每千名老年人…"): a loose match would be on the base alone.
+                score = fuzz.partial_ratio(alias, text, score_cutoff=PER_BASE_MIN_SCORE if per else MIN_SCORE)
                 if not score:
                     continue
             # Longer names are more specific: "护理型床位占比" beats "床位" when both are in the clause, and a

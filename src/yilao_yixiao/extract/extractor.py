@@ -50,6 +50,7 @@ ANNUAL_PLAN_TITLE = re.compile(r"^\s*(?:关于印发)?\s*((?:19|20)\d{2})\s*年(
 PLAN_WORDS = re.compile(r"方案|计划|要点|安排|通知|意见|规划|办法")
 TITLE_LINES = 4
 PERIOD_NAME = re.compile(r"十([一二三四五六七八九])五")
+PERIOD_REVIEWED = re.compile(r"十([一二三四五六七八九])五\W{0,2}(?:期间|时期|以来)")
 FIVE_YEAR_ORDINALS = "一二三四五六七八九"
 KIND_FAMILY = {"baseline": "state", "context": "state", "target": "goal", "standard": "goal"}
 
@@ -315,6 +316,12 @@ class Extractor:
                 end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
                 notes.append(f"year {end}: end of the {period.group(0)} period that the section {title} reviews")
                 return end
+        # "“十三五”期间, 全县累计建成…": a state reported for a past plan period is its state at the period's end.
+        period = PERIOD_REVIEWED.search(candidate.sentence_before)
+        if period:
+            end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
+            notes.append(f"year {end}: end of the 十{period.group(1)}五 period the sentence reports on")
+            return end
         return None
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 CHINESE_ORDINAL = "[一二三四五六七八九十]{1,3}"
 # Level, pattern of a heading's number. Headings start a line or follow a full stop (OCR texts run them inline).
 HEADING_NUMBERS = [
+    (0, re.compile(rf"第{CHINESE_ORDINAL}[章篇部分]\s*")),
     (1, re.compile(rf"{CHINESE_ORDINAL}、")),
     (2, re.compile(rf"\({CHINESE_ORDINAL}\)")),
     (3, re.compile(r"\d{1,2}\s?[.、](?!\d)")),
@@ -17,6 +18,7 @@ HEADING_NUMBERS = [
 ]
 HEADING_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*")
 # A title ends at a stop or where the next heading's number starts on the same line ("规划背景(一)…").
+# Headings: 第一章 (level 0), 一、 (1), (一) (2), 1. (3), (1) (4); 专栏N boxes sit at level 2.
 TITLE_END = re.compile(rf"[。;:!?\n]|\({CHINESE_ORDINAL}\)|(?<![\d.])\d{{1,2}}\s?\.(?!\d)|专栏\s?\d")
 MAX_TITLE = 30
 
