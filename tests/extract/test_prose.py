@@ -174,3 +174,13 @@ def test_chapters_past_plan_periods_and_rates_per_thousand(extractor):
     ]
     assert rows[0].source_section == "第一章 发展基础"
     assert rows[0].cleaning_note == "year 2020: end of the 十三五 period the sentence reports on"
+
+
+def test_respectively_pairs_each_figure_with_its_name(extractor):
+    text = "截至2023年底，全区养老机构、养老床位、老年助餐服务场所分别达到12所、1800张、64个。"
+    rows = extractor.extract(text, "d")
+    assert [(r.indicator_code, r.value, r.value_kind, r.period_year) for r in rows] == [
+        ("elderly_care_institutions", "12", "baseline", "2023"),
+        ("elderly_care_beds", "1800", "baseline", "2023"),
+        ("meal_sites", "64", "baseline", "2023"),
+    ]

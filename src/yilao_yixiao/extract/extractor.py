@@ -139,6 +139,7 @@ class Extractor:
             previous_end = prose[index - 1].end if index else 0
             next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
             candidate = self._prose_candidate(document, figure, previous_end, next_start)
+            _respectively(document.text, candidate, prose)
             candidates.extend(_shared_figure(document.text, candidate, previous_end))
         candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
@@ -323,6 +324,25 @@ class Extractor:
             notes.append(f"year {end}: end of the 十{period.group(1)}五 period the sentence reports on")
             return end
         return None
+
+
+def _respectively(text: str, candidate: Candidate, figures: list[Figure]) -> None:
+    """ "A、B、C分别达到5张、2人、2.2人": the k-th figure after 分别 counts the k-th name before it."""
+    figure = candidate.figure
+    clause = text[candidate.quote_start : figure.start]
+    at = clause.rfind("分别")
+    if at < 0:
+        return
+    start = candidate.quote_start + at
+    listed = [f for f in figures if start <= f.start < candidate.quote_end and f.labeller != "range.high"]
+    if figure not in listed:
+        return
+    names = [n for n in re.split(r"、|和|及", clause[:at]) if n.strip()]
+    if len(names) < len(listed):
+        return
+    name = names[len(names) - len(listed) + listed.index(figure)]
+    candidate.local = name
+    candidate.before = name
 
 
 def _shared_figure(text: str, candidate: Candidate, previous_end: int) -> list[Candidate]:
