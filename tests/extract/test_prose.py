@@ -184,3 +184,12 @@ def test_respectively_pairs_each_figure_with_its_name(extractor):
         ("elderly_care_beds", "1800", "baseline", "2023"),
         ("meal_sites", "64", "baseline", "2023"),
     ]
+
+
+def test_a_short_clause_does_not_match_every_longer_name_containing_it(extractor):
+    rows = extractor.extract("截至2022年底，全县养老机构共有9所，床位860张，占比12%。", "d")
+    assert [(r.indicator_code, r.value) for r in rows] == [
+        ("elderly_care_institutions", "9"),
+        ("elderly_care_beds", "860"),
+        ("", "12"),
+    ]

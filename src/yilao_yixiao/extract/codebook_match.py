@@ -99,9 +99,12 @@ class Codebook:
                 aliases = [(r["indicator_code"], r["alias_zh"]) for r in csv.DictReader(f)]
         return cls(concepts, aliases)
 
-    def best_match(self, clause: str, printed_unit: str) -> Match | None:
+    def best_match(self, clause: str, printed_unit: str, *, in_table: bool = False) -> Match | None:
         """Concept whose name or alias best fits the clause, among those whose unit the figure can have."""
         allowed = compatible_units(printed_unit)
+        if in_table and allowed is not None and printed_unit == "个":
+            # A table's "(个)" counts anything, people included ("托育服务专业人才数(个)").
+            allowed = allowed | {"persons"}
         # The clause comes from the cleaned text (already Simplified and half-width): only spaces remain to drop.
         text = FUNCTION_WORDS.sub("", re.sub(r"\s+", "", clause).translate(PUNCTUATION_VARIANTS))
         best: Match | None = None
@@ -112,8 +115,14 @@ class Codebook:
                 continue
             if per and not (per.group(0) in concept.name_zh or concept.unit.startswith(PER_UNITS)):
                 continue
+            cutoff = PER_BASE_MIN_SCORE if per else MIN_SCORE
             if alias in text:
                 score = 100.0
+            elif len(alias) > len(text):
+                # partial_ratio would find the short clause inside any longer name ("床位" in "…中心床位数").
+                score = fuzz.ratio(alias, text, score_cutoff=cutoff)
+                if not score:
+                    continue
             else:
                 # A rate's base is most of its name ("每千名老年人…"): a loose match would be on the base alone.
                 score = fuzz.partial_ratio(alias, text, score_cutoff=PER_BASE_MIN_SCORE if per else MIN_SCORE)

@@ -292,10 +292,13 @@ class Extractor:
     def _match(self, candidate: Candidate) -> Match | None:
         """The concept of the words next to the figure when they name one clearly, else of the whole clause."""
         unit = candidate.figure.unit
-        local = self.codebook.best_match(candidate.local, unit) if len(HAN.findall(candidate.local)) >= 2 else None
+        in_table = candidate.figure.labeller.startswith("table")
+        local = None
+        if len(HAN.findall(candidate.local)) >= 2:
+            local = self.codebook.best_match(candidate.local, unit, in_table=in_table)
         if local is not None and local.score >= CLEAR_MATCH:
             return local
-        return self.codebook.best_match(candidate.clause, unit) or local
+        return self.codebook.best_match(candidate.clause, unit, in_table=in_table) or local
 
     @staticmethod
     def _implied_year(document: Document, candidate: Candidate, kind: str, notes: list[str]) -> int | None:
