@@ -193,3 +193,10 @@ def test_a_short_clause_does_not_match_every_longer_name_containing_it(extractor
         ("elderly_care_beds", "860"),
         ("", "12"),
     ]
+
+
+def test_a_present_state_takes_the_year_of_the_date_of_issue(extractor):
+    text = "白河市人民政府办公室\n2023年11月2日\n\n二、重点任务\n支持现有的14所养老机构改造升级，新建养老机构3所。\n"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.value_kind, r.period_year) for r in rows] == [("14", "baseline", "2023"), ("3", "target", "")]
+    assert rows[0].cleaning_note == "year 2023: a present state (现有, 目前) on the date of issue 2023年11月2日"

@@ -23,6 +23,9 @@ CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])
 SENTENCE_WINDOW = 600
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
+# The date a plan was issued, on a line of its own (the signature or the header): "2022年3月13日".
+ISSUE_DATE_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$")
+PRESENT_WORDS = ("现有", "目前", "当前", "现已")
 EXISTING_HOUSING = re.compile(r"已建成?(?:的)?(?:住宅小区|小区|住宅|居住区|城区)")
 RATE_NOUN = re.compile(r"(?:率|占比|比例|比重|覆盖面)$")
 SHARED_VERB = re.compile(r"(?:均|都|分别)?(?:达到|达|为|保持在?|不低于|不少于|超过|提高到|提升到)$")
@@ -92,6 +95,9 @@ class Document:
         self.tables = find_tables(self.text)
         self.allocation_tables = find_allocation_tables(self.text)
         self.annual_year = _annual_plan_year(source)
+        issue = ISSUE_DATE_LINE.search(self.text)
+        self.issue_date = issue.group(0).strip() if issue else ""
+        self.issue_year = int(issue.group(1)) if issue else None
         self._horizons: dict[int, YearMention] = {}
         for heading in self.sections.headings:
             opening = self.text[heading.end : heading.end + 80]
@@ -320,6 +326,11 @@ class Extractor:
                 end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
                 notes.append(f"year {end}: end of the {period.group(0)} period that the section {title} reviews")
                 return end
+        if document.issue_year and any(word in candidate.sentence_before for word in PRESENT_WORDS):
+            notes.append(
+                f"year {document.issue_year}: a present state (现有, 目前) on the date of issue {document.issue_date}"
+            )
+            return document.issue_year
         # "“十三五”期间, 全县累计建成…": a state reported for a past plan period is its state at the period's end.
         period = PERIOD_REVIEWED.search(candidate.sentence_before)
         if period:
