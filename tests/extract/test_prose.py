@@ -200,3 +200,17 @@ def test_a_present_state_takes_the_year_of_the_date_of_issue(extractor):
     rows = extractor.extract(text, "d")
     assert [(r.value, r.value_kind, r.period_year) for r in rows] == [("14", "baseline", "2023"), ("3", "target", "")]
     assert rows[0].cleaning_note == "year 2023: a present state (现有, 目前) on the date of issue 2023年11月2日"
+
+
+def test_start_years_percentage_points_per_mille_and_spelled_out_ten_thousands(extractor):
+    text = (
+        "截至2020年底，全市常住人口三万人，出生率为7.2‰，老龄化率较2015年上升2.4个百分点。\n"
+        "从2023年起，每年新增养老床位不少于200张。\n"
+    )
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.raw_text, r.value_kind, r.period_year, r.comparator) for r in rows] == [
+        ("30000", "三万人", "context", "2020", "eq"),
+        ("7.2", "7.2‰", "context", "2020", "eq"),
+        ("2.4", "2.4个百分点", "context", "2020", "eq"),
+        ("200", "200张", "target", "2023", "ge"),
+    ]
