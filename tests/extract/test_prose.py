@@ -214,3 +214,9 @@ def test_start_years_percentage_points_per_mille_and_spelled_out_ten_thousands(e
         ("2.4", "2.4个百分点", "context", "2020", "eq"),
         ("200", "200张", "target", "2023", "ge"),
     ]
+
+
+def test_per_cent_spelled_out(extractor):
+    rows = extractor.extract("到2025年，护理型床位占比达到百分之五十以上。", "d")
+    assert essentials(rows) == [("nursing_bed_share", "target", "2025", "50", "ge", "false", "", "百分之五十以上")]
+    assert rows[0].cleaning_note == "百分之五十 = 50%"

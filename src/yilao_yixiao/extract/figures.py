@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from yilao_yixiao.extract.numbers import COUNT_WORDS, FIGURE, ONE_QUARTER_HOUR, is_chinese, parse_number
+from yilao_yixiao.extract.numbers import (
+    ARABIC,
+    CHINESE,
+    COUNT_WORDS,
+    FIGURE,
+    ONE_QUARTER_HOUR,
+    format_decimal,
+    is_chinese,
+    parse_number,
+)
 
 GE_BEFORE = ("不少于", "不低于", "不小于", "至少", "不得少于", "不得低于", "最少")
 GT_BEFORE = ("超过", "高于", "大于", "突破", "多于")
@@ -19,6 +28,7 @@ SUFFIX_COMPARATORS = {"及以上": "ge", "以上": "ge", "以下": "le", "以内
 ORDINAL_BEFORE = ("第", "每", "逐", "之")
 AGE_UNITS = ("岁", "周岁")
 AGE_STATED_AFTER = ("满", "年龄由", "年龄为", "年龄", "下调至", "上调至", "调整为", "放宽至")
+SPELLED_PERCENT = re.compile(rf"(百分之)({ARABIC}|{CHINESE})(及以上|以上|以下|以内|左右)?")
 NOT_STATED_CELL = re.compile(r"^(?:—+|-+|/|/|无|)$")
 
 
@@ -64,6 +74,14 @@ def figures_in(text: str, start: int = 0, end: int | None = None, *, table_cell:
     """Figures in text[start:end]. In prose a figure needs a unit (or a decimal point); a table cell may be bare."""
     end = len(text) if end is None else end
     found: list[Figure] = []
+    for match in SPELLED_PERCENT.finditer(text, start, end):
+        number = parse_number(match.group(2))
+        before = text[max(0, match.start() - 8) : match.start()]
+        comparator = comparator_from_context(before, None, match.group(3), False)
+        note = f"百分之{match.group(2)} = {format_decimal(number.value)}%"
+        found.append(
+            Figure(match.start(), match.end(), number.value, "%", comparator, match.start(), "prose.figure", [note])
+        )
     for match in FIGURE.finditer(text, start, end):
         figure_start, figure_end = match.span()
         low, high = match.group("low"), match.group("high")
