@@ -140,3 +140,59 @@ def test_an_allocation_table_proposes_its_total_row_only(extractor):
     ]
     assert {r.labeller for r in rows} == {"table.total"}
     assert rows[0].source_quote == "合计 12 550"
+
+
+YUNXI = """雲溪區「十四五」養老服務發展規劃
+
+一、發展現狀
+截至2020年底，全區共有養老機構27家，床位2,360張，其中護理型床位占比38%。全區60歲以上老年人口4.6萬人，老齡化率達到19.3%。
+
+二、主要指標
+
+指標
+
+2020年
+
+2025年
+
+屬性
+
+養老機構護理型床位占比(%)
+
+38
+
+≥55
+
+約束性
+
+每千名老年人配備社會工作者人數(人)
+
+0.3
+
+1
+
+預期性
+
+三、重點任務
+（一）力爭到2025年，全區建成街道綜合養老服務中心6個，農村互助養老服務點覆蓋率達到80％左右。
+"""
+
+
+def test_a_traditional_script_plan_with_a_table_and_numbered_paragraphs(extractor):
+    rows = extractor.extract(YUNXI, "yunxi")
+    assert essentials(rows) == [
+        ("elderly_care_institutions", "baseline", "2020", "27", "eq", "false", "", "27家"),
+        ("elderly_care_beds", "baseline", "2020", "2360", "eq", "false", "", "2,360張"),
+        ("nursing_bed_share", "baseline", "2020", "38", "eq", "false", "", "38%"),
+        ("elderly_population_60_plus", "context", "2020", "46000", "eq", "false", "", "4.6萬人"),
+        ("", "context", "2020", "19.3", "eq", "false", "", "19.3%"),
+        ("nursing_bed_share", "baseline", "2020", "38", "eq", "false", "", "38"),
+        ("nursing_bed_share", "target", "2025", "55", "ge", "false", "binding", "≥55"),
+        ("", "baseline", "2020", "0.3", "eq", "false", "", "0.3"),
+        ("", "target", "2025", "1", "eq", "false", "expected", "1"),
+        ("", "target", "2025", "6", "eq", "true", "", "6個"),
+        ("", "target", "2025", "80", "approx", "true", "", "80％左右"),
+    ]
+    assert rows[1].cleaning_note == "thousands separator: 2,360 = 2360"
+    assert rows[-1].source_section == "三、重點任務 （一）"
+    assert rows[6].source_quote == "養老機構護理型床位占比(%) 38 ≥55"

@@ -30,7 +30,8 @@ UNITS = [
     *COUNT_WORDS,
 ]
 UNIT_PATTERN = "|".join(re.escape(u) for u in UNITS)
-ARABIC = r"\d+(?:\.\d+)?"
+# Digits with an optional thousands separator ("2,360") and decimals.
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})[万亿]?"
 RANGE_SEPARATOR = r"(?:—{1,2}|-|~|至|到|–)"
@@ -69,7 +70,8 @@ def parse_number(printed: str) -> Number:
         multiplier = MULTIPLIERS[body[-1]]
         body = body[:-1]
     if re.fullmatch(ARABIC, body):
-        base, note = Decimal(body), None
+        base = Decimal(body.replace(",", ""))
+        note = f"thousands separator: {body} = {format_decimal(base)}" if "," in body else None
     elif re.fullmatch(CHINESE, body):
         base, note = _chinese_value(body), f"Chinese numeral {body} = {_chinese_value(body)}"
     else:
