@@ -52,3 +52,13 @@ def test_ocr_damage_is_repaired_for_the_value_and_kept_in_the_quote(extractor):
     assert rows[1].source_quote == "养老床位150O张"
     # The year broken by a page number ("截至20" + "3、20年底") is read across the break: 2020, not empty.
     assert rows[4].source_quote == "全市常住人口52.6万人"
+
+
+def test_a_share_that_selects_the_places_counted_is_not_a_figure(extractor):
+    rows = extractor.extract("2020年，全市65岁以上人口比重超过14%的县(区)有5个，力争80%以上的养老机构达标。", "d")
+    assert [(r.value, r.raw_text) for r in rows] == [("5", "5个"), ("80", "80%以上")]
+
+
+def test_a_share_of_places_that_must_have_something_is_a_figure(extractor):
+    rows = extractor.extract("到2025年，60%以上的乡镇建有1所综合养老服务中心。", "d")
+    assert [(r.value, r.raw_text) for r in rows][:1] == [("60", "60%以上")]

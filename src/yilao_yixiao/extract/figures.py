@@ -29,6 +29,8 @@ ORDINAL_BEFORE = ("第", "每", "逐", "之")
 AGE_UNITS = ("岁", "周岁")
 AGE_STATED_AFTER = ("满", "年龄由", "年龄为", "年龄", "下调至", "上调至", "调整为", "放宽至")
 SPELLED_PERCENT = re.compile(rf"(百分之)({ARABIC}|{CHINESE})(及以上|以上|以下|以内|左右)?")
+# "…的县有5个" counts the places the share selects; "…的乡镇建有1所…" sets a target for that share of them.
+CONDITION_AFTER = re.compile(r"的[^,;。]{1,8}(?<![建设拥具配])有\s*(?:\d|[一二两三四五六七八九十])")
 NOT_STATED_CELL = re.compile(r"^(?:—+|-+|/|/|无|)$")
 
 
@@ -160,6 +162,9 @@ def _quantity_in_prose(text: str, match: re.Match[str], unit: str, chinese: bool
         if following in "年月日号倍" or after.startswith(("年", "月")):
             return False
     if unit == "次" and following == "性":
+        return False
+    if unit in ("%", "‰") and CONDITION_AFTER.match(text, match.end()):
+        # "比重在60%及以上的县(市)有17个": the share defines which places are counted; the count is the figure.
         return False
     if unit == "个" and following == "月":
         # "3个月" is a duration, and plans state durations of procedures, not targets.
