@@ -62,3 +62,7 @@ def test_a_share_that_selects_the_places_counted_is_not_a_figure(extractor):
 def test_a_share_of_places_that_must_have_something_is_a_figure(extractor):
     rows = extractor.extract("到2025年，60%以上的乡镇建有1所综合养老服务中心。", "d")
     assert [(r.value, r.raw_text) for r in rows][:1] == [("60", "60%以上")]
+
+
+def test_the_web_pages_counters_are_not_figures(extractor):
+    assert extractor.extract("发布时间：2024-03-01 浏览次数：356次 字号：大 中 小\n", "d") == []

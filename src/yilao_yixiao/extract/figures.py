@@ -31,6 +31,7 @@ AGE_STATED_AFTER = ("满", "年龄由", "年龄为", "年龄", "下调至", "上
 SPELLED_PERCENT = re.compile(rf"(百分之)({ARABIC}|{CHINESE})(及以上|以上|以下|以内|左右)?")
 # "…的县有5个" counts the places the share selects; "…的乡镇建有1所…" sets a target for that share of them.
 CONDITION_AFTER = re.compile(r"的[^,;。]{1,8}(?<![建设拥具配])有\s*(?:\d|[一二两三四五六七八九十])")
+PAGE_FURNITURE = re.compile(r"(?:阅读|浏览|访问|点击)(?:数|量|次数)?\s*[:：]?\s*$")
 NOT_STATED_CELL = re.compile(r"^(?:—+|-+|/|/|无|)$")
 
 
@@ -141,6 +142,9 @@ def _quantity_in_prose(text: str, match: re.Match[str], unit: str, chinese: bool
     previous = text[figure_start - 1] if figure_start else ""
     following = text[match.end()] if match.end() < len(text) else ""
     if before.endswith(ORDINAL_BEFORE):
+        return False
+    if PAGE_FURNITURE.search(before):
+        # "阅读数: 8次", "访问量:120": the web page's counters, not the plan's.
         return False
     if previous.isdigit() or previous == ".":
         return False
