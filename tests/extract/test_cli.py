@@ -6,7 +6,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from yilao_yixiao.cli import app
-from yilao_yixiao.extract import COLUMNS
+from yilao_yixiao.extract import columns_for, write_csv
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 PLAN = """青川市养老托育服务实施方案
@@ -38,7 +38,7 @@ def test_extract_writes_the_seed_columns_plus_offsets_and_scores(tmp_path):
     with out.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         rows = list(reader)
-    assert tuple(reader.fieldnames) == COLUMNS
+    assert tuple(reader.fieldnames) == columns_for(PROJECT_DIR / "seeds")
     assert [(r["indicator_code"], r["value"], r["period_year"], r["value_kind"]) for r in rows] == [
         ("nursing_bed_share_elderly_institutions", "60", "2025", "target"),
         ("childcare_slots_per_1000_population", "4", "2025", "target"),
@@ -59,3 +59,30 @@ def test_a_file_that_is_not_utf8_is_refused_and_nothing_written(tmp_path):
     assert result.exit_code == 1
     assert "not UTF-8" in result.output
     assert not out.exists()
+
+
+def test_the_csv_follows_the_projects_seed_columns_and_proposes_a_period_basis(tmp_path, extractor):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    header = "value_id,document_id,indicator_code,value_kind,period_year,period_basis,value,comparator,raw_text,note_x"
+    (seeds / "indicator_values.csv").write_text(header + "\n", encoding="utf-8")
+    text = "到2025年，养老床位达到3000张，每年新增老年助餐服务场所10个。\n每个托位建筑面积不少于8平方米。"
+    rows = extractor.extract(text, "d")
+    out = tmp_path / "proposed.csv"
+    write_csv(rows, out, columns_for(seeds))
+    with out.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        written = list(reader)
+    assert tuple(reader.fieldnames) == (
+        *header.split(","),
+        "char_start",
+        "char_end",
+        "confidence",
+        "match_score",
+        "labeller",
+    )
+    assert [(r["value"], r["period_basis"], r["note_x"]) for r in written] == [
+        ("3000", "point_in_time", ""),
+        ("10", "one_year", ""),
+        ("8", "standing", ""),
+    ]

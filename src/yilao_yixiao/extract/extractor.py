@@ -23,6 +23,7 @@ CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])
 SENTENCE_WINDOW = 600
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
+CUMULATIVE_WORDS = ("累计", "新增", "新建", "共", "上升", "增加", "提高了", "下降")
 # The date a plan was issued, on a line of its own (the signature or the header): "2022年3月13日".
 ISSUE_DATE_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$")
 PRESENT_WORDS = ("现有", "目前", "当前", "现已")
@@ -293,6 +294,7 @@ class Extractor:
             confidence=f"{min(confidence, 1.0):.2f}",
             match_score=f"{score:.0f}" if match else "",
             labeller=figure.labeller,
+            period_basis=_period_basis(kind, candidate, figure),
         )
 
     def _match(self, candidate: Candidate) -> Match | None:
@@ -415,6 +417,17 @@ def _follow_the_figure_before(candidates: list[Candidate], rows: list[ProposedRo
             row.period_year = previous_row.period_year
             note = f"kind and year of the figure before it ({previous_row.raw_text})"
             row.cleaning_note = f"{row.cleaning_note}; {note}" if row.cleaning_note else note
+
+
+def _period_basis(kind: str, candidate: Candidate, figure: Figure) -> str:
+    """How the figure spans time (the period_bases vocabulary): a norm, a yearly flow, a total or change, a level."""
+    if kind == "standard":
+        return "standing"
+    if "每年" in candidate.local or "每年" in candidate.clause or "全年" in candidate.clause:
+        return "one_year"
+    if figure.unit in ("个百分点", "百分点") or any(word in candidate.local for word in CUMULATIVE_WORDS):
+        return "cumulative"
+    return "point_in_time"
 
 
 def _may_date(mention: YearMention, kind: str) -> bool:
