@@ -220,3 +220,9 @@ def test_per_cent_spelled_out(extractor):
     rows = extractor.extract("到2025年，护理型床位占比达到百分之五十以上。", "d")
     assert essentials(rows) == [("nursing_bed_share", "target", "2025", "50", "ge", "false", "", "百分之五十以上")]
     assert rows[0].cleaning_note == "百分之五十 = 50%"
+
+
+def test_durations_only_where_the_words_make_them_one(extractor):
+    text = "鼓励放宽租赁期限，租赁期不少于5年，自移交之日起30日内完成备案。实施三年行动计划，2024年内完成。"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.raw_text, r.comparator) for r in rows] == [("5", "5年", "ge"), ("30", "30日内", "le")]

@@ -34,6 +34,9 @@ UNIT_FAMILIES: dict[str, set[str]] = {
     "户": {"households", "count"},
     "次": {"count", "person_times"},
     "年": {"year", "years"},
+    "日": {"days"},
+    "天": {"days"},
+    "个工作日": {"days"},
 }
 PARENTHESES = re.compile(r"\([^)]*\)")
 MIN_SCORE = 80.0

@@ -10,6 +10,7 @@ from yilao_yixiao.extract.numbers import (
     ARABIC,
     CHINESE,
     COUNT_WORDS,
+    DURATION_UNITS,
     FIGURE,
     ONE_QUARTER_HOUR,
     format_decimal,
@@ -23,10 +24,11 @@ LE_BEFORE = ("不超过", "不高于", "不多于", "不大于", "最多", "控�
 LT_BEFORE = ("低于", "少于", "小于", "不足")
 APPROX_BEFORE = ("大约", "接近", "约", "近")
 SYMBOL_COMPARATORS = {"≥": "ge", ">": "gt", "≤": "le", "<": "lt"}
-SUFFIX_COMPARATORS = {"及以上": "ge", "以上": "ge", "以下": "le", "以内": "le", "左右": "approx"}
+SUFFIX_COMPARATORS = {"及以上": "ge", "以上": "ge", "以下": "le", "以内": "le", "内": "le", "左右": "approx"}
 # Words around a number that make it an ordinal, a frequency word or part of a name rather than a quantity.
 ORDINAL_BEFORE = ("第", "每", "逐", "之")
 AGE_UNITS = ("岁", "周岁")
+DURATION_BEFORE = ("不少于", "不低于", "至少", "不超过", "不得少于", "连续", "期限为", "期限", "期为", "为期", "期")
 AGE_STATED_AFTER = ("满", "年龄由", "年龄为", "年龄", "下调至", "上调至", "调整为", "放宽至")
 SPELLED_PERCENT = re.compile(rf"(百分之)({ARABIC}|{CHINESE})(及以上|以上|以下|以内|左右)?")
 # "…的县有5个" counts the places the share selects; "…的乡镇建有1所…" sets a target for that share of them.
@@ -148,6 +150,10 @@ def _quantity_in_prose(text: str, match: re.Match[str], unit: str, chinese: bool
         return False
     if previous.isdigit() or previous == ".":
         return False
+    if unit in DURATION_UNITS:
+        if re.fullmatch(r"(?:19|20)\d{2}", low) or match.group("high"):
+            return False
+        return before.endswith(DURATION_BEFORE) or match.group("suffix") in ("内", "以内")
     if unit in AGE_UNITS:
         # "60岁以上老年人", "0-3岁婴幼儿" name a group; "年满70周岁", "年龄由70周岁下调至65周岁" state an age.
         return before.endswith(AGE_STATED_AFTER) and not match.group("high")
@@ -155,7 +161,7 @@ def _quantity_in_prose(text: str, match: re.Match[str], unit: str, chinese: bool
         # "一人一档", "一户一策": a pattern of speech, not a count; 百/千 alone are "per hundred/thousand".
         if following in "一二两三四五六七八九十" or low in ("百", "千", "十"):
             return False
-        if unit not in COUNT_WORDS and unit not in ("万元", "元", "人次"):
+        if unit not in COUNT_WORDS and unit not in ("万元", "元", "人次", *DURATION_UNITS):
             return False
         if text[match.start("low") - 1 : match.start("low")] in "一二两三四五六七八九十":
             return False

@@ -57,6 +57,8 @@ def _lines(text: str) -> list[Line]:
 def _is_value_cell(text: str) -> bool:
     if is_not_stated(text):
         return True
+    if YEAR_HEADER.match(text):
+        return False
     match = FIGURE.fullmatch(text)
     return bool(match and match.group("low") and not re.fullmatch(r"[一二三四五六七八九十]+", match.group("low")))
 
