@@ -226,3 +226,12 @@ def test_durations_only_where_the_words_make_them_one(extractor):
     text = "鼓励放宽租赁期限，租赁期不少于5年，自移交之日起30日内完成备案。实施三年行动计划，2024年内完成。"
     rows = extractor.extract(text, "d")
     assert [(r.value, r.raw_text, r.comparator) for r in rows] == [("5", "5年", "ge"), ("30", "30日内", "le")]
+
+
+def test_words_that_state_a_figure_count_only_for_a_known_concept(extractor):
+    text = "到2025年，特殊困难老年人月探访实现全覆盖，政务服务实现全覆盖。"
+    rows = extractor.extract(text, "d")
+    assert [(r.indicator_code, r.value, r.raw_text, r.labeller) for r in rows] == [
+        ("visit_rate", "100", "全覆盖", "prose.word"),
+    ]
+    assert rows[0].cleaning_note == "全覆盖 read as 100 % coverage"

@@ -118,6 +118,9 @@ class Codebook:
                 continue
             if per and not (per.group(0) in concept.name_zh or concept.unit.startswith(PER_UNITS)):
                 continue
+            if "非" in alias and "非" not in text:
+                # "营利性" is not "非营利性": a fuzzy match must not drop the negation.
+                continue
             cutoff = PER_BASE_MIN_SCORE if per else MIN_SCORE
             if alias in text:
                 score = 100.0

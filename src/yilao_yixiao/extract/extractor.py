@@ -151,8 +151,9 @@ class Extractor:
         candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
         _follow_the_figure_before(candidates, rows)
-        # A spelled-out number ("两项改革", "五张名片", "跑一次") is a figure only when it counts a known concept.
-        rows = [r for r in rows if r.labeller != "prose.chinese_numeral" or r.indicator_code]
+        # A spelled-out number ("两项改革", "五张名片", "跑一次") or a word (全覆盖, 减半) is a figure only when it
+        # counts or rates a known concept.
+        rows = [r for r in rows if r.labeller not in ("prose.chinese_numeral", "prose.word") or r.indicator_code]
         for number, row in enumerate(rows, start=1):
             row.value_id = f"{document_id}_{number:03d}"
         check_quotes(rows, source)

@@ -34,6 +34,14 @@ SPELLED_PERCENT = re.compile(rf"(百分之)({ARABIC}|{CHINESE})(及以上|以上
 # "…的县有5个" counts the places the share selects; "…的乡镇建有1所…" sets a target for that share of them.
 CONDITION_AFTER = re.compile(r"的[^,;。]{1,8}(?<![建设拥具配])有\s*(?:\d|[一二两三四五六七八九十])")
 PAGE_FURNITURE = re.compile(r"(?:阅读|浏览|访问|点击)(?:数|量|次数)?\s*[:：]?\s*$")
+# Words that state a figure without digits; kept only when they fit a codebook concept (see the extractor).
+WORD_FIGURES = {
+    "全覆盖": (Decimal(100), "%", "100 % coverage"),
+    "全额免征": (Decimal(100), "%", "a 100 % exemption"),
+    "减半": (Decimal(50), "%", "a 50 % reduction"),
+    "尚无": (Decimal(0), "个", "none yet (0)"),
+}
+WORD_FIGURE = re.compile("|".join(WORD_FIGURES))
 NOT_STATED_CELL = re.compile(r"^(?:—+|-+|/|/|无|)$")
 
 
@@ -79,6 +87,10 @@ def figures_in(text: str, start: int = 0, end: int | None = None, *, table_cell:
     """Figures in text[start:end]. In prose a figure needs a unit (or a decimal point); a table cell may be bare."""
     end = len(text) if end is None else end
     found: list[Figure] = []
+    for match in WORD_FIGURE.finditer(text, start, end):
+        value, unit, meaning = WORD_FIGURES[match.group(0)]
+        note = f"{match.group(0)} read as {meaning}"
+        found.append(Figure(match.start(), match.end(), value, unit, "eq", match.start(), "prose.word", [note]))
     for match in SPELLED_PERCENT.finditer(text, start, end):
         number = parse_number(match.group(2))
         before = text[max(0, match.start() - 8) : match.start()]
