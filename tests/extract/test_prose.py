@@ -235,3 +235,28 @@ def test_words_that_state_a_figure_count_only_for_a_known_concept(extractor):
         ("visit_rate", "100", "全覆盖", "prose.word"),
     ]
     assert rows[0].cleaning_note == "全覆盖 read as 100 % coverage"
+
+
+def test_start_years_and_ratios_are_values_of_rules_when_a_concept_fits(extractor):
+    codebook_free = "2019年以来新建小区配套不足。公益性岗位按30:1配备。"
+    assert extractor.extract(codebook_free, "d") == []
+
+
+def test_start_years_and_ratios_of_known_rules(tmp_path):
+    from yilao_yixiao.extract.codebook_match import Codebook, Concept
+    from yilao_yixiao.extract.extractor import Extractor
+
+    extractor = Extractor(
+        Codebook(
+            [
+                Concept("audit_start_year", "配套设施清查起始年份", "year", "land_and_facilities"),
+                Concept("users_per_post", "服务对象数与公益性岗位配比", "ratio", "workforce"),
+            ],
+            [("audit_start_year", "清查新建小区配套"), ("users_per_post", "公益性岗位")],
+        )
+    )
+    rows = extractor.extract("全面清查2019年以来新建小区配套情况。公益性岗位按30:1配备。", "d")
+    assert [(r.indicator_code, r.value, r.value_kind, r.comparator, r.period_year) for r in rows] == [
+        ("audit_start_year", "2019", "standard", "ge", ""),
+        ("users_per_post", "30", "standard", "eq", ""),
+    ]

@@ -35,6 +35,7 @@ UNIT_FAMILIES: dict[str, set[str]] = {
     "次": {"count", "person_times"},
     "年": {"year", "years"},
     "日": {"days"},
+    "比": {"ratio"},
     "天": {"days"},
     "个工作日": {"days"},
 }

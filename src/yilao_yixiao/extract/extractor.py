@@ -30,6 +30,9 @@ PRESENT_WORDS = ("现有", "目前", "当前", "现已")
 EXISTING_HOUSING = re.compile(r"已建成?(?:的)?(?:住宅小区|小区|住宅|居住区|城区)")
 RATE_NOUN = re.compile(r"(?:率|占比|比例|比重|覆盖面)$")
 SHARED_VERB = re.compile(r"(?:均|都|分别)?(?:达到|达|为|保持在?|不低于|不少于|超过|提高到|提升到)$")
+NEEDS_A_CONCEPT = ("prose.chinese_numeral", "prose.word", "prose.start_year", "prose.ratio")
+START_YEAR = re.compile(r"(?<![\d\[〔(])((?:19|20)\d{2})\s*年(?:以来|以后|后)(?=新建|新增|建成|开工|交付|出让|竣工)")
+RATIO = re.compile(r"(?<![\d:.])(\d{1,4})\s*:\s*1(?![\d.:])")
 DEADLINE = re.compile(r"(?<![\d\[〔(])((?:19|20)\d{2})\s*年(?:底前|年底前|以前|之前|前)(?![\d年])")
 DEPENDENT_FIGURE = re.compile(
     r"^(?:其中)?(?:占比重?为?|比重为?|占[^,;。]{0,12}(?:比重|比例)?为?"
@@ -153,7 +156,7 @@ class Extractor:
         _follow_the_figure_before(candidates, rows)
         # A spelled-out number ("两项改革", "五张名片", "跑一次") or a word (全覆盖, 减半) is a figure only when it
         # counts or rates a known concept.
-        rows = [r for r in rows if r.labeller not in ("prose.chinese_numeral", "prose.word") or r.indicator_code]
+        rows = [r for r in rows if r.labeller not in NEEDS_A_CONCEPT or r.indicator_code]
         for number, row in enumerate(rows, start=1):
             row.value_id = f"{document_id}_{number:03d}"
         check_quotes(rows, source)
@@ -221,7 +224,9 @@ class Extractor:
             clause_start = max(_bounds(text, clause_start - 1, figure.end, CLAUSE_BREAK)[0], sentence_start)
         sentence = text[sentence_start:sentence_end]
         year = year_before(year_mentions(sentence), figure.start - sentence_start)
-        if figure.labeller == "prose.deadline":
+        if figure.labeller == "prose.start_year":
+            year = None
+        elif figure.labeller == "prose.deadline":
             printed = text[figure.start : figure.end]
             year = YearMention(figure.start, figure.end, int(figure.value), False, True, printed)
         paragraph_start = text.rfind("\n", 0, sentence_start) + 1
@@ -391,8 +396,23 @@ def _shared_figure(text: str, candidate: Candidate, previous_end: int) -> list[C
 
 
 def _deadlines(text: str) -> list[Figure]:
-    """ "2025年前完成整改", "2022年底前投入运营": the year is itself the target, reached no later than it."""
+    """Years and ratios that are values: "2025年前完成整改", "2022年底前投入运营" (a deadline, the year itself
+    reached no later than it); "2021年后新建的", "2014年以来新建小区" (a rule's start year); "100:1" (a ratio).
+    The last two are kept only when a codebook concept fits them."""
     figures = []
+    for match in START_YEAR.finditer(text):
+        year = int(match.group(1))
+        note = f"{match.group(0)}: start year {year} of a rule"
+        figures.append(
+            Figure(match.start(), match.end(), Decimal(year), "年", "ge", match.start(), "prose.start_year", [note])
+        )
+    for match in RATIO.finditer(text):
+        note = f"ratio {match.group(0)} read as {match.group(1)} to 1"
+        figures.append(
+            Figure(
+                match.start(), match.end(), Decimal(match.group(1)), "比", "eq", match.start(), "prose.ratio", [note]
+            )
+        )
     for match in DEADLINE.finditer(text):
         year = int(match.group(1))
         figures.append(
@@ -473,6 +493,8 @@ def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | Non
 
 
 def _refine_kind(candidate: Candidate, match: Match | None) -> str:
+    if candidate.figure.labeller in ("prose.start_year", "prose.ratio"):
+        return "standard"
     kind = candidate.kind_hint
     if KIND_FAMILY[kind] == "state":
         in_context = any(word in candidate.local for word in CONTEXT_WORDS)
