@@ -225,7 +225,10 @@ def test_per_cent_spelled_out(extractor):
 def test_durations_only_where_the_words_make_them_one(extractor):
     text = "鼓励放宽租赁期限，租赁期不少于5年，自移交之日起30日内完成备案。实施三年行动计划，2024年内完成。"
     rows = extractor.extract(text, "d")
-    assert [(r.value, r.raw_text, r.comparator) for r in rows] == [("5", "5年", "ge"), ("30", "30日内", "le")]
+    assert [(r.value, r.raw_text, r.comparator, r.value_kind) for r in rows] == [
+        ("5", "5年", "ge", "standard"),
+        ("30", "30日内", "le", "standard"),
+    ]
 
 
 def test_words_that_state_a_figure_count_only_for_a_known_concept(extractor):

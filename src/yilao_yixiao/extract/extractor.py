@@ -10,7 +10,7 @@ from pathlib import Path
 
 from yilao_yixiao.extract.codebook_match import Codebook, Match
 from yilao_yixiao.extract.figures import Figure, figures_in
-from yilao_yixiao.extract.numbers import format_decimal
+from yilao_yixiao.extract.numbers import DURATION_UNITS, format_decimal
 from yilao_yixiao.extract.rows import ProposedRow, check_quotes, verbatim
 from yilao_yixiao.extract.sections import Heading, SectionIndex
 from yilao_yixiao.extract.tables import find_allocation_tables, find_tables
@@ -493,7 +493,12 @@ def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | Non
 
 
 def _refine_kind(candidate: Candidate, match: Match | None) -> str:
-    if candidate.figure.labeller in ("prose.start_year", "prose.ratio"):
+    figure = candidate.figure
+    if figure.labeller in ("prose.start_year", "prose.ratio"):
+        return "standard"
+    timed = figure.labeller != "prose.deadline"
+    if timed and figure.unit in DURATION_UNITS and figure.comparator in ("le", "ge", "lt", "gt"):
+        # "九十日内移交", "租赁期不少于3年": a time limit is a term of a rule.
         return "standard"
     kind = candidate.kind_hint
     if KIND_FAMILY[kind] == "state":
