@@ -41,7 +41,8 @@ def test_ocr_damage_is_repaired_for_the_value_and_kept_in_the_quote(extractor):
         ("elderly_care_institutions", "baseline", "", "20", "eq", "false", "", "2O所"),
         ("elderly_care_beds", "baseline", "", "1500", "eq", "false", "", "150O张"),
         ("nursing_bed_share", "target", "2025", "55", "ge", "false", "", "55%"),
-        ("visit_rate", "target", "2025", "100", "eq", "false", "", "100%"),
+        # "%o" was "%。": the visit rate is a sentence of its own and states no year.
+        ("visit_rate", "target", "", "100", "eq", "false", "", "100%"),
         ("resident_population", "context", "2020", "526000", "eq", "false", "", "52.6万人"),
     ]
     assert [r.cleaning_note for r in rows[:3]] == [

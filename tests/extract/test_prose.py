@@ -51,7 +51,7 @@ def test_rows_cite_their_section_and_a_verbatim_quote_at_its_offsets(extractor):
 def test_cleaning_notes_say_what_was_inferred(extractor):
     rows = {r.raw_text: r for r in extractor.extract(JIANGAN, "jiangan_2023_plan")}
     assert rows["86.3万人"].cleaning_note == "86.3万 = 863000; year from 截至2022年底 earlier in the paragraph"
-    assert rows["约150个"].cleaning_note == "year from 到2026年 earlier in the paragraph"
+    assert rows["约150个"].cleaning_note == "year from 到2026年 stated at the start of 二、主要目标"
     assert rows["4.2个"].cleaning_note == ""
 
 
@@ -263,3 +263,16 @@ def test_start_years_and_ratios_of_known_rules(tmp_path):
         ("audit_start_year", "2019", "standard", "ge", ""),
         ("users_per_post", "30", "standard", "eq", ""),
     ]
+
+
+def test_a_goal_does_not_take_the_year_of_an_earlier_sentence(extractor):
+    text = "一、总体要求\n坚持普惠优先。到2026年，全市养老床位达到6000张。建成老年助餐服务场所150个。\n"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.period_year) for r in rows] == [("6000", "2026"), ("150", "")]
+
+
+def test_a_section_that_opens_with_a_horizon_dates_its_goals(extractor):
+    text = "（三）发展目标。到2026年，全市养老床位达到6000张。建成老年助餐服务场所150个。\n"
+    rows = extractor.extract(text, "d")
+    assert [(r.value, r.period_year) for r in rows] == [("6000", "2026"), ("150", "2026")]
+    assert rows[1].cleaning_note == "year from 到2026年 stated at the start of （三）发展目标"

@@ -104,9 +104,10 @@ class Document:
         self.issue_year = int(issue.group(1)) if issue else None
         self._horizons: dict[int, YearMention] = {}
         for heading in self.sections.headings:
-            opening = self.text[heading.end : heading.end + 80]
+            # The section's first sentence, after the line break that ends its title.
+            opening = self.text[heading.end : heading.end + 80].lstrip().lstrip("。.:;").lstrip()
             first = SENTENCE_END.search(opening)
-            opening = opening[: first.start()] if first and first.start() > 5 else opening
+            opening = opening[: first.start()] if first else opening
             mentions = [m for m in year_mentions(opening) if re.match(r"(?:力争|争取)?到", m.printed)]
             if mentions and mentions[0].start < 12:
                 self._horizons[heading.position] = mentions[0]
@@ -321,7 +322,7 @@ class Extractor:
             horizon = document.horizon(candidate.path)
             if horizon:
                 mention, heading = horizon
-                notes.append(f"year from {mention.printed} stated at the start of {document.title(heading)}")
+                notes.append(f"year from {mention.printed} stated at the start of {document.section_text((heading,))}")
                 return mention.year
             if document.annual_year:
                 notes.append(f"year {document.annual_year} from the title of an annual plan")
@@ -332,7 +333,8 @@ class Extractor:
             period = PERIOD_NAME.search(title)
             if period and any(word in title for word in REVIEW_SECTIONS):
                 end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
-                notes.append(f"year {end}: end of the {period.group(0)} period that the section {title} reviews")
+                section = document.section_text((heading,))
+                notes.append(f"year {end}: end of the {period.group(0)} period that the section {section} reviews")
                 return end
         if document.issue_year and any(word in candidate.sentence_before for word in PRESENT_WORDS):
             notes.append(
@@ -456,15 +458,14 @@ def _may_date(mention: YearMention, kind: str) -> bool:
 
 
 def _dates_kind(mention: YearMention, kind: str) -> bool:
-    """A year stated earlier in a paragraph dates its later figures of the same kind: "截至2020年底, …。…"."""
+    """A baseline date stated earlier in a paragraph dates its later states: "截至2020年底, …。…"."""
     if not _may_date(mention, kind):
         return False
     if KIND_FAMILY[kind] == "state":
         return mention.is_baseline_date
-    if kind == "standard":
-        # A norm holds from when it is set; "到2025年" in an earlier sentence is the horizon of other goals.
-        return False
-    return bool(re.match(r"(?:力争|争取)?到", mention.printed)) or mention.is_deadline
+    # A goal's year is its own sentence's (or its section's opening horizon): "到2025年" in an earlier sentence
+    # of the paragraph dates that sentence's goals, and a norm holds from when it is set.
+    return False
 
 
 def _count(words: tuple[str, ...], text: str) -> int:
