@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from yilao_yixiao.extract import Extractor, ProposedRow
-from yilao_yixiao.extract.extractor import KIND_FAMILY
+from yilao_yixiao.extract.candidate import KIND_FAMILY
 from yilao_yixiao.provenance import normalise
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
+from yilao_yixiao.extract.candidate import KIND_FAMILY, Candidate
 from yilao_yixiao.extract.codebook_match import Codebook, Match
 from yilao_yixiao.extract.figures import Figure, figures_in
-from yilao_yixiao.extract.numbers import DURATION_UNITS, format_decimal
+from yilao_yixiao.extract.kinds import dates_kind, kind_hint, may_date, period_basis, refine_kind
+from yilao_yixiao.extract.numbers import format_decimal
+from yilao_yixiao.extract.phrasing import (
+    HAN,
+    follow_the_figure_before,
+    pair_respectively,
+    split_shared_figure,
+    years_and_ratios,
+)
 from yilao_yixiao.extract.rows import ProposedRow, check_quotes, verbatim
 from yilao_yixiao.extract.sections import Heading, SectionIndex
 from yilao_yixiao.extract.tables import find_allocation_tables, find_tables
@@ -21,64 +27,21 @@ SENTENCE_END = re.compile(r"[。!?\n]")
 # Where a clause starts: after punctuation, after a table attribute (约束性) or an item number of a run-on list.
 CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])\d{1,2}\s?\.(?!\d)")
 SENTENCE_WINDOW = 600
-HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
-CUMULATIVE_WORDS = ("累计", "新增", "新建", "共", "上升", "增加", "提高了", "下降")
 # The date a plan was issued, on a line of its own (the signature or the header): "2022年3月13日".
 ISSUE_DATE_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$")
 PRESENT_WORDS = ("现有", "目前", "当前", "现已")
-EXISTING_HOUSING = re.compile(r"已建成?(?:的)?(?:住宅小区|小区|住宅|居住区|城区)")
-RATE_NOUN = re.compile(r"(?:率|占比|比例|比重|覆盖面)$")
-SHARED_VERB = re.compile(r"(?:均|都|分别)?(?:达到|达|为|保持在?|不低于|不少于|超过|提高到|提升到)$")
 NEEDS_A_CONCEPT = ("prose.chinese_numeral", "prose.word", "prose.start_year", "prose.ratio")
-START_YEAR = re.compile(r"(?<![\d\[〔(])((?:19|20)\d{2})\s*年(?:以来|以后|后)(?=新建|新增|建成|开工|交付|出让|竣工)")
-RATIO = re.compile(r"(?<![\d:.])(\d{1,4})\s*:\s*1(?![\d.:])")
-DEADLINE = re.compile(r"(?<![\d\[〔(])((?:19|20)\d{2})\s*年(?:底前|年底前|以前|之前|前)(?![\d年])")
-DEPENDENT_FIGURE = re.compile(
-    r"^(?:其中)?(?:占比重?为?|比重为?|占[^,;。]{0,12}(?:比重|比例)?为?"
-    r"|比\S{0,6}(?:上升|增长|提高|下降|增加)|上升|增长|提高|下降|增加)了?$"
-)
 HEDGES = ("力争", "争取")
 OBLIGATION_AFTER = re.compile(r"\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
-# Words that date a figure to the past (a state) or make it a goal; section titles that do the same.
-STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "期末", "预计")
-GOAL_WORDS = ("力争", "争取", "目标", "确保", "将", "计划", "提高到", "提升到", "增加到", "不少于", "不低于")
-GOAL_WORDS += ("应达", "应不", "应当", "须", "要达")
-# A projection ("预计…将达到") describes the setting the plan responds to, not a goal it sets.
-PROJECTION_WORDS = ("预计", "预测")
-STATE_SECTIONS = ("基础", "现状", "成就", "回顾", "形势", "背景", "成效", "挑战", "机遇", "面临", "进展")
-GOAL_SECTIONS = ("目标", "任务", "指标", "举措", "保障措施", "行动", "工程", "要求", "重点任务", "主要措施")
 REVIEW_SECTIONS = ("成就", "回顾", "成效", "进展", "总结")
-CONTEXT_WORDS = ("常住人口", "户籍人口", "总人口", "人口", "出生", "老龄化", "普查", "生产总值", "GDP")
-CONTEXT_DOMAINS = ("demography",)
-STANDARD_WORDS = ("每", "原则上", "不得", "须", "应当", "标准")
 ANNUAL_PLAN_TITLE = re.compile(r"^\s*(?:关于印发)?\s*((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
 PLAN_WORDS = re.compile(r"方案|计划|要点|安排|通知|意见|规划|办法")
 TITLE_LINES = 4
 PERIOD_NAME = re.compile(r"十([一二三四五六七八九])五")
 PERIOD_REVIEWED = re.compile(r"十([一二三四五六七八九])五\W{0,2}(?:期间|时期|以来)")
 FIVE_YEAR_ORDINALS = "一二三四五六七八九"
-KIND_FAMILY = {"baseline": "state", "context": "state", "target": "goal", "standard": "goal"}
-
-
-@dataclass
-class Candidate:
-    figure: Figure
-    quote_start: int
-    quote_end: int
-    clause: str
-    sentence_before: str
-    year: YearMention | None
-    obligation: str
-    kind_hint: str
-    section: str
-    path: tuple[Heading, ...]
-    paragraph_years: tuple[YearMention, ...] = ()
-    # The words next to the figure, up to its neighbours: what it counts, before the wider clause is consulted.
-    local: str = ""
-    before: str = ""
-    sentence_start: int = -1
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -143,18 +106,18 @@ class Extractor:
         candidates = self._table_candidates(document)
         candidates += self._total_candidates(document)
         taken = [(t.start, t.end) for t in (*document.tables, *document.allocation_tables)]
-        found = figures_in(document.text) + _deadlines(document.text)
+        found = figures_in(document.text) + years_and_ratios(document.text)
         found.sort(key=lambda f: f.start)
         prose = [f for f in found if not any(low <= f.start < high for low, high in taken)]
         for index, figure in enumerate(prose):
             previous_end = prose[index - 1].end if index else 0
             next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
             candidate = self._prose_candidate(document, figure, previous_end, next_start)
-            _respectively(document.text, candidate, prose)
-            candidates.extend(_shared_figure(document.text, candidate, previous_end))
+            pair_respectively(document.text, candidate, prose)
+            candidates.extend(split_shared_figure(document.text, candidate, previous_end))
         candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
-        _follow_the_figure_before(candidates, rows)
+        follow_the_figure_before(candidates, rows)
         # A spelled-out number ("两项改革", "五张名片", "跑一次") or a word (全覆盖, 减半) is a figure only when it
         # counts or rates a known concept.
         rows = [r for r in rows if r.labeller not in NEEDS_A_CONCEPT or r.indicator_code]
@@ -245,7 +208,7 @@ class Extractor:
             text[sentence_start : figure.start],
             year,
             obligation,
-            _kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
+            kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
             document.section_text(path),
             path,
             paragraph_years,
@@ -259,12 +222,12 @@ class Extractor:
         figure = candidate.figure
         match = self._match(candidate)
         notes = list(figure.notes)
-        kind = _refine_kind(candidate, match)
-        mention = candidate.year if candidate.year and _may_date(candidate.year, kind) else None
+        kind = refine_kind(candidate, match)
+        mention = candidate.year if candidate.year and may_date(candidate.year, kind) else None
         year = mention.year if mention else None
         if mention and (mention.printed.startswith("十") or mention.is_census):
             notes.append(f"{mention.printed} read as {year}")
-        earlier = [m for m in candidate.paragraph_years if _dates_kind(m, kind)]
+        earlier = [m for m in candidate.paragraph_years if dates_kind(m, kind)]
         if year is None and earlier:
             year = earlier[-1].year
             notes.append(f"year from {earlier[-1].printed} earlier in the paragraph")
@@ -301,7 +264,7 @@ class Extractor:
             confidence=f"{min(confidence, 1.0):.2f}",
             match_score=f"{score:.0f}" if match else "",
             labeller=figure.labeller,
-            period_basis=_period_basis(kind, candidate, figure),
+            period_basis=period_basis(kind, candidate, figure),
         )
 
     def _match(self, candidate: Candidate) -> Match | None:
@@ -348,171 +311,6 @@ class Extractor:
             notes.append(f"year {end}: end of the 十{period.group(1)}五 period the sentence reports on")
             return end
         return None
-
-
-def _respectively(text: str, candidate: Candidate, figures: list[Figure]) -> None:
-    """ "A、B、C分别达到5张、2人、2.2人": the k-th figure after 分别 counts the k-th name before it."""
-    figure = candidate.figure
-    clause = text[candidate.quote_start : figure.start]
-    at = clause.rfind("分别")
-    if at < 0:
-        return
-    start = candidate.quote_start + at
-    listed = [f for f in figures if start <= f.start < candidate.quote_end and f.labeller != "range.high"]
-    if figure not in listed:
-        return
-    names = [n for n in re.split(r"、|和|及", clause[:at]) if n.strip()]
-    if len(names) < len(listed):
-        return
-    name = names[len(names) - len(listed) + listed.index(figure)]
-    candidate.local = name
-    candidate.before = name
-
-
-def _shared_figure(text: str, candidate: Candidate, previous_end: int) -> list[Candidate]:
-    """ "A率、B率达90%" and "A、B…建有率均达到80%" state one figure for each listed concept: one row each."""
-    figure = candidate.figure
-    if figure.unit != "%":
-        return [candidate]
-    listed = text[max(candidate.quote_start, previous_end) : figure.start]
-    parts = [p for p in listed.split("、")]
-    if len(parts) < 2 or any(len(HAN.findall(p)) < 4 for p in parts):
-        return [candidate]
-    verb = SHARED_VERB.search(parts[-1])
-    parts[-1] = parts[-1][: verb.start()] if verb else parts[-1]
-    every_part_a_rate = all(RATE_NOUN.search(p) for p in parts)
-    if not (every_part_a_rate or (verb and "均" in verb.group(0) and RATE_NOUN.search(parts[-1]))):
-        return [candidate]
-    shared = []
-    for index, part in enumerate(parts):
-        labeller = figure.labeller if index == 0 else "prose.shared_figure"
-        shared.append(
-            dataclasses.replace(
-                candidate,
-                figure=dataclasses.replace(figure, labeller=labeller, notes=list(figure.notes)),
-                local=part,
-                before=part,
-            )
-        )
-    return shared
-
-
-def _deadlines(text: str) -> list[Figure]:
-    """Years and ratios that are values: "2025年前完成整改", "2022年底前投入运营" (a deadline, the year itself
-    reached no later than it); "2021年后新建的", "2014年以来新建小区" (a rule's start year); "100:1" (a ratio).
-    The last two are kept only when a codebook concept fits them."""
-    figures = []
-    for match in START_YEAR.finditer(text):
-        year = int(match.group(1))
-        note = f"{match.group(0)}: start year {year} of a rule"
-        figures.append(
-            Figure(match.start(), match.end(), Decimal(year), "年", "ge", match.start(), "prose.start_year", [note])
-        )
-    for match in RATIO.finditer(text):
-        note = f"ratio {match.group(0)} read as {match.group(1)} to 1"
-        figures.append(
-            Figure(
-                match.start(), match.end(), Decimal(match.group(1)), "比", "eq", match.start(), "prose.ratio", [note]
-            )
-        )
-    for match in DEADLINE.finditer(text):
-        year = int(match.group(1))
-        figures.append(
-            Figure(match.start(), match.end(), Decimal(year), "年", "le", match.start(), "prose.deadline", [])
-        )
-    return figures
-
-
-def _follow_the_figure_before(candidates: list[Candidate], rows: list[ProposedRow]) -> None:
-    """ "…老年人12.59万人, 占比11.36%, 比上次普查上升1.67个百分点": a share or change of the figure just before
-    it in the sentence is a state of the same kind and year."""
-    for index in range(1, len(rows)):
-        candidate, previous = candidates[index], candidates[index - 1]
-        row, previous_row = rows[index], rows[index - 1]
-        if candidate.sentence_start < 0 or candidate.sentence_start != previous.sentence_start:
-            continue
-        if not DEPENDENT_FIGURE.match(candidate.before.strip()) or KIND_FAMILY[previous_row.value_kind] != "state":
-            continue
-        if KIND_FAMILY[row.value_kind] != "state" and candidate.year is not None:
-            continue
-        row.value_kind = previous_row.value_kind
-        if not row.period_year and previous_row.period_year:
-            row.period_year = previous_row.period_year
-            note = f"kind and year of the figure before it ({previous_row.raw_text})"
-            row.cleaning_note = f"{row.cleaning_note}; {note}" if row.cleaning_note else note
-
-
-def _period_basis(kind: str, candidate: Candidate, figure: Figure) -> str:
-    """How the figure spans time (the period_bases vocabulary): a norm, a yearly flow, a total or change, a level."""
-    if kind == "standard":
-        return "standing"
-    if "每年" in candidate.local or "每年" in candidate.clause or "全年" in candidate.clause:
-        return "one_year"
-    if figure.unit in ("个百分点", "百分点") or any(word in candidate.local for word in CUMULATIVE_WORDS):
-        return "cumulative"
-    return "point_in_time"
-
-
-def _may_date(mention: YearMention, kind: str) -> bool:
-    return kind == "context" or not mention.is_census
-
-
-def _dates_kind(mention: YearMention, kind: str) -> bool:
-    """A baseline date stated earlier in a paragraph dates its later states: "截至2020年底, …。…"."""
-    if not _may_date(mention, kind):
-        return False
-    if KIND_FAMILY[kind] == "state":
-        return mention.is_baseline_date
-    # A goal's year is its own sentence's (or its section's opening horizon): "到2025年" in an earlier sentence
-    # of the paragraph dates that sentence's goals, and a norm holds from when it is set.
-    return False
-
-
-def _count(words: tuple[str, ...], text: str) -> int:
-    return sum(word in text for word in words)
-
-
-def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | None, titles: list[str]) -> str:
-    if any(word in sentence_before for word in PROJECTION_WORDS):
-        return "baseline"
-    if year is not None:
-        if year.is_baseline_date or year.printed.endswith("以来"):
-            return "baseline"
-        if year.is_deadline or re.search(r"(?:到|至)\s*(?:19|20)\d{2}", year.printed):
-            return "target"
-    # "已建成小区" names existing housing estates, it does not report that something has been built.
-    clause_before, sentence_before = (EXISTING_HOUSING.sub("", t) for t in (clause_before, sentence_before))
-    score = 2 * _count(STATE_WORDS, clause_before) + _count(STATE_WORDS, sentence_before)
-    score -= 2 * _count(GOAL_WORDS, clause_before) + _count(GOAL_WORDS, sentence_before)
-    for title in reversed(titles):
-        # The nearest section whose title says what it is about: achievements and background, or goals and tasks.
-        state, goal = _count(STATE_SECTIONS, title), _count(GOAL_SECTIONS, title)
-        if state != goal:
-            score += 2 if state > goal else -2
-            break
-    return "baseline" if score > 0 else "target"
-
-
-def _refine_kind(candidate: Candidate, match: Match | None) -> str:
-    figure = candidate.figure
-    if figure.labeller in ("prose.start_year", "prose.ratio"):
-        return "standard"
-    timed = figure.labeller != "prose.deadline"
-    if timed and figure.unit in DURATION_UNITS and figure.comparator in ("le", "ge", "lt", "gt"):
-        # "九十日内移交", "租赁期不少于3年": a time limit is a term of a rule.
-        return "standard"
-    kind = candidate.kind_hint
-    if KIND_FAMILY[kind] == "state":
-        in_context = any(word in candidate.local for word in CONTEXT_WORDS)
-        if match is not None:
-            in_context = in_context or match.concept.domain in CONTEXT_DOMAINS
-        else:
-            in_context = in_context or any(word in candidate.clause for word in CONTEXT_WORDS)
-        in_context = in_context or any(word in candidate.sentence_before for word in PROJECTION_WORDS)
-        return "context" if in_context else "baseline"
-    if candidate.year is None and any(word in candidate.clause for word in STANDARD_WORDS):
-        return "standard"
-    return kind
 
 
 def _annual_plan_year(source: str) -> int | None:
