@@ -78,7 +78,9 @@ def _seed_rows_of(seeds_dir: Path, document_ids: set[str]) -> list[dict[str, str
     if not any(row["document_id"] in document_ids for row in documents):
         return None
     values = tables.read_table(seeds_dir / "indicator_values.csv").records
-    return [row for row in values if row["document_id"] in document_ids]
+    rows = [row for row in values if row["document_id"] in document_ids]
+    # A document registered by add-document but not yet accepted has nothing for a second reader to compare.
+    return rows or None
 
 
 def _popover(row: dict[str, str]) -> dict[str, str]:

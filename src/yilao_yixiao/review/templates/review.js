@@ -89,7 +89,7 @@
     if (!row) return;
     for (const current of document.querySelectorAll("tr.rv-current")) current.classList.remove("rv-current");
     row.classList.add("rv-current");
-    row.scrollIntoView({ block: "center" });
+    row.scrollIntoView({ block: "center", inline: "nearest" });
   }
 
   for (const row of rows) {
