@@ -1,4 +1,6 @@
 -- The annex table is 12 county-level units × 5 measures; a lost row or column would shrink the tie-out.
+-- Pins the real plan's shape: tagged real_plans so other data (the benchmark's) can exclude it.
+{{ config(tags=["real_plans"]) }}
 
 with
 
