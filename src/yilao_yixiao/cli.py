@@ -128,6 +128,30 @@ def dashboards_command(
     typer.echo(f"Dashboards written: {result.out / 'index.html'}")
 
 
+@app.command("extract")
+def extract_command(
+    source: Annotated[Path, typer.Argument(help="Plan text (UTF-8).", exists=True, dir_okay=False)],
+    out: Annotated[Path, typer.Option(help="CSV of proposed rows to write.")],
+    document_id: Annotated[str | None, typer.Option(help="document_id for the rows; default: the file's stem.")] = None,
+    project_dir: ProjectDir = Path("."),
+) -> None:
+    """Propose one cited row per stated figure of a plan (columns of seeds/indicator_values.csv + where/how)."""
+    from yilao_yixiao.extract import Extractor, QuoteNotInSource, write_csv
+
+    try:
+        text = source.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        typer.echo(f"{source}: not UTF-8 text ({err})", err=True)
+        raise typer.Exit(code=1) from None
+    try:
+        rows = Extractor.from_project(project_dir).extract(text, document_id or source.stem)
+    except QuoteNotInSource as err:
+        typer.echo(f"{source}: {err}; nothing written", err=True)
+        raise typer.Exit(code=1) from None
+    write_csv(rows, out)
+    typer.echo(f"{len(rows)} proposed rows written to {out}")
+
+
 Seeds = Annotated[Path, typer.Option(help="Seeds folder of the project.")]
 
 
