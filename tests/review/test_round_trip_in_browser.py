@@ -1,5 +1,5 @@
-"""The onboarding round trip in Debian Chromium: add-document, review page from file://, decisions, download,
-accept, build — the accepted figures reach the marts, the rejected one does not."""
+"""The onboarding round trip in Debian Chromium: add-document, extract, review page from file://, decisions,
+download, accept, build — the accepted figures reach the marts, the rejected one does not."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 from typer.testing import CliRunner
 
-from tests.conftest import CHROMIUM_ARGS  # noqa: F401  (the `browser` fixture launches with these)
-from tests.review.conftest import CITY_CODE, DOCUMENT_ID, Onboarding, proposals, write_csv
+from tests.review.conftest import CITY_CODE, DOCUMENT_ID, Onboarding
 from tests.seed_edits import set_cell
 from yilao_yixiao import warehouse
 from yilao_yixiao.cli import app
+from yilao_yixiao.review import tables
 
 
 def run(*args: str) -> str:
@@ -55,25 +55,41 @@ def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser,
         "Qingchuan action plan for elderly care and childcare",
     )
 
-    proposed = write_csv(tmp_path / "proposed.csv", proposals(onboarding.seeds))
+    proposed = tmp_path / "proposed.csv"
+    run(
+        "extract",
+        str(onboarding.plan),
+        "--out",
+        str(proposed),
+        "--document-id",
+        DOCUMENT_ID,
+        "--project-dir",
+        str(onboarding.project),
+    )
+    # The reviewer's decisions, by the printed figure: the page's rows are keyed by the proposals' value_ids.
+    rows = tables.read_table(proposed).records
+    key = {row["raw_text"]: row["value_id"] for row in rows}
+    proposed_comparator = {row["raw_text"]: row["comparator"] for row in rows}
+    beds, share, institutions = key["6200张"], key["60%"], key["58所"]
     review_page = tmp_path / "review.html"
     run("review", str(proposed), "--source", str(onboarding.plan), "--out", str(review_page), "--seeds", seeds)
 
     context, page, requests, errors = open_review(browser, review_page)
     try:
-        page.focus("mark#p1")
-        popover = page.evaluate("getComputedStyle(document.getElementById('p1'), '::after').content")
+        page.focus(f"mark#{beds}")
+        popover = page.evaluate(f"getComputedStyle(document.getElementById('{beds}'), '::after').content")
         assert "value: 6200" in popover and "year: 2027" in popover
-        page.click("mark#p3")
-        assert page.get_attribute("#row-p3", "class") == "rv-current"
-        page.click("#row-p1 button[data-action='accept']")
-        page.click("#row-p2 button[data-action='edit']")
-        page.select_option("#row-p2 select[name='comparator']", "gt")
-        page.click("#row-p2 button[data-action='accept']")
-        page.click("#row-p3 button[data-action='reject']")
-        page.click("#row-p4 button[data-action='accept']")
-        assert page.text_content("#review-counts") == "2 accepted, 1 edited, 1 rejected, 0 to review"
-        assert page.get_attribute("mark#p3", "data-review-status") == "rejected"
+        page.click(f"mark#{institutions}")
+        assert page.get_attribute(f"#row-{institutions}", "class") == "rv-current"
+        page.click(f"#row-{beds} button[data-action='accept']")
+        page.click(f"#row-{share} button[data-action='edit']")
+        page.select_option(f"#row-{share} select[name='comparator']", "gt")
+        page.click(f"#row-{share} button[data-action='accept']")
+        page.click(f"#row-{institutions} button[data-action='reject']")
+        page.click("#accept-remaining")
+        counts = f"{len(rows) - 2} accepted, 1 edited, 1 rejected, 0 to review"
+        assert page.text_content("#review-counts") == counts
+        assert page.get_attribute(f"mark#{institutions}", "data-review-status") == "rejected"
         with page.expect_download() as download:
             page.click("#download-reviewed")
         reviewed = tmp_path / download.value.suggested_filename
@@ -86,13 +102,16 @@ def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser,
     assert reviewed.name == "proposed.reviewed.csv"
 
     output = run("accept", str(reviewed), "--seeds", seeds, "--sources", str(onboarding.sources))
-    assert "Accepted 3 rows" in output
+    assert f"Accepted {len(rows) - 1} rows" in output
 
     database = warehouse.build(onboarding.project, tmp_path / "warehouse.duckdb")
     with duckdb.connect(str(database), read_only=True) as con:
-        rows = con.execute(
-            "select value, comparator, period_year from marts.fct_indicator_values"
-            " where document_id = ? order by value",
+        in_marts = con.execute(
+            "select raw_text, value, comparator, period_year from marts.fct_indicator_values where document_id = ?",
             [DOCUMENT_ID],
         ).fetchall()
-    assert rows == [(4.5, "eq", 2027), (60.0, "gt", 2027), (6200.0, "ge", 2027)]
+    by_printed = {raw_text: (value, comparator, year) for raw_text, value, comparator, year in in_marts}
+    assert len(in_marts) == len(rows) - 1
+    assert by_printed["6200张"] == (6200.0, proposed_comparator["6200张"], 2027)
+    assert by_printed["60%"] == (60.0, "gt", 2027)
+    assert "58所" not in by_printed
