@@ -61,6 +61,7 @@ def proposal(**values: str) -> dict[str, str]:
         "indicator_code": "",
         "value_kind": "target",
         "period_year": "",
+        "period_basis": "point_in_time",
         "value": "",
         "comparator": "eq",
         "is_aspirational": "false",

@@ -80,6 +80,7 @@ def test_a_breakdown_part_follows_its_total_to_the_new_id(registered: Onboarding
         ({"value": "6300"}, "value", "does not parse from raw_text"),
         ({"indicator_code": "no_such_concept"}, "indicator_code", "is not in seeds/indicators.csv"),
         ({"value_kind": "wish"}, "value_kind", "is not one of"),
+        ({"period_basis": ""}, "period_basis", "is not one of"),
         ({"document_id": "unregistered_plan"}, "document_id", "yyx add-document"),
     ],
 )

@@ -98,3 +98,21 @@ def test_a_document_in_the_seeds_gets_a_second_reader(onboarding: Onboarding):
     assert missed == ["qingchuan_001"] and new == ["p4"]
     marks = {a.get("id"): a["class"] for t, a in tags.starts if t == "mark"}
     assert marks["seed-qingchuan_001"] == "yv-figure yv-missed"
+
+
+def test_the_reviewer_chooses_a_period_basis_the_extractor_left_empty(onboarding: Onboarding):
+    rows = proposals(onboarding.seeds)
+    for row in rows:
+        del row["period_basis"]
+    rows.append(proposal(value_id="p5", value_kind="standard", value="1", raw_text="1个", source_quote="至少建成1个"))
+    del rows[-1]["period_basis"]
+    path = write_csv(onboarding.project / "proposed.csv", rows)
+    html = build_review_page(path, onboarding.plan, onboarding.seeds).html
+    data = json.loads(re.search(r'id="review-data">(.*?)</script>', html, re.S).group(1))
+    assert data["required"] == ["period_basis"]
+    assert data["columns"][-2:] == ["period_basis", "review_status"]
+    by_key = {p["key"]: p["row"] for p in data["proposals"]}
+    assert by_key["p5"]["period_basis"] == "standing"  # standards and only standards are standing
+    assert "period_basis" not in by_key["p1"]
+    selects = [a for t, a in parsed(html).starts if t == "select" and a.get("name") == "period_basis"]
+    assert len(selects) == len(rows)

@@ -54,6 +54,9 @@ class _Checker:
         self.kinds = set(tables.value_kinds(seeds_dir))
         self.comparators = set(tables.comparators(seeds_dir))
         self.obligations = set(tables.obligations(seeds_dir))
+        self.period_bases = (
+            set(tables.period_bases(seeds_dir)) if "period_basis" in tables.seed_columns(seeds_dir) else None
+        )
         self.sources_dir = sources_dir
         self.texts: dict[str, str | None] = {}
 
@@ -117,6 +120,13 @@ class _Checker:
         obligation = row.get("obligation", "")
         if obligation and obligation not in self.obligations:
             found.append(problem("obligation", f"obligation {obligation!r} is not one of {sorted(self.obligations)}"))
+        if self.period_bases is not None and row.get("period_basis", "") not in self.period_bases:
+            found.append(
+                problem(
+                    "period_basis",
+                    f"period_basis {row.get('period_basis', '')!r} is not one of {sorted(self.period_bases)}",
+                )
+            )
         year = row.get("period_year", "").strip()
         if year and not (year.isdigit() and len(year) == 4):
             found.append(problem("period_year", f"period_year {year!r} is not a four-digit year"))

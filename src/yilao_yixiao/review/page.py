@@ -20,10 +20,15 @@ from yilao_yixiao.review import tables
 from yilao_yixiao.review.second_reader import Comparison, compare
 
 EDITABLE_FIELDS = ("value", "value_kind", "period_year", "comparator", "indicator_code", "obligation")
+# Seed columns the reviewer must fill when the project has them and the extractor leaves them empty.
+REQUIRED_WHEN_SEEDED = ("period_basis",)
+# Standards and only standards are standing norms (CODEBOOK.md, period_basis); other bases the reviewer chooses.
+STANDARD_KIND, STANDING_BASIS = "standard", "standing"
 POPOVER_FIELDS = (
     ("value", "value"),
     ("kind", "value_kind"),
     ("year", "period_year"),
+    ("period basis", "period_basis"),
     ("comparator", "comparator"),
     ("code", "indicator_code"),
     ("obligation", "obligation"),
@@ -129,11 +134,17 @@ def build_review_page(proposed_csv: Path, source: Path, seeds_dir: Path) -> Revi
         if indicators_path.is_file()
         else []
     )
+    required = [c for c in REQUIRED_WHEN_SEEDED if c in tables.seed_columns(seeds_dir)]
     columns = list(proposed.columns)
-    if tables.REVIEW_STATUS not in columns:
-        columns.append(tables.REVIEW_STATUS)
+    columns.extend(c for c in (*required, tables.REVIEW_STATUS) if c not in columns)
+    if "period_basis" in required:
+        for p in proposals:
+            if not p.row.get("period_basis") and p.row.get("value_kind") == STANDARD_KIND:
+                p.row["period_basis"] = STANDING_BASIS
     data = {
         "columns": columns,
+        "editable": [*EDITABLE_FIELDS, *required],
+        "required": required,
         "download_name": proposed_csv.stem + ".reviewed.csv",
         "proposals": [{"key": p.key, "row": p.row} for p in proposals],
     }
@@ -155,6 +166,7 @@ def build_review_page(proposed_csv: Path, source: Path, seeds_dir: Path) -> Revi
             value_kinds=tables.value_kinds(seeds_dir),
             comparators=tables.comparators(seeds_dir),
             obligations=tables.obligations(seeds_dir),
+            period_bases=tables.period_bases(seeds_dir) if "period_basis" in required else (),
             indicator_codes=indicator_codes,
         )
     )

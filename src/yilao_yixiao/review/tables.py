@@ -96,6 +96,15 @@ def obligations(seeds_dir: Path) -> tuple[str, ...]:
     return vocabulary(seeds_dir, "obligations.csv", "obligation_code", DEFAULT_OBLIGATIONS)
 
 
+def period_bases(seeds_dir: Path) -> tuple[str, ...]:
+    """Codes of seeds/period_bases.csv; empty while the project has no period_basis column."""
+    return vocabulary(seeds_dir, "period_bases.csv", "period_basis_code", ())
+
+
+def seed_columns(seeds_dir: Path) -> tuple[str, ...]:
+    return read_table(seeds_dir / "indicator_values.csv").columns
+
+
 def same_figure(a: dict[str, str], b: dict[str, str]) -> bool:
     """The second reader's match: same value, same year and the same kind family."""
     try:

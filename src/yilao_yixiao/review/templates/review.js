@@ -4,7 +4,7 @@
   const data = JSON.parse(document.getElementById("review-data").textContent);
   const byKey = new Map(data.proposals.map((p) => [p.key, p.row]));
   const rows = Array.from(document.querySelectorAll("tr[data-key]"));
-  const fields = ["value", "value_kind", "period_year", "comparator", "indicator_code", "obligation"];
+  const fields = data.editable;
 
   function marksOf(key) {
     return document.querySelectorAll('mark[data-value-id="' + CSS.escape(key) + '"]');
@@ -38,14 +38,30 @@
 
   function decide(row, action) {
     if (action === "edit") {
+      // Editing reopens the row; Accept records it as edited (or accepted if nothing changed).
       setEditable(row, true);
-      setStatus(row, "edited");
+      setStatus(row, "");
+      row.querySelector(".rv-status").textContent = "editing: press Accept";
       row.querySelector('[name="value"]').focus();
       return;
     }
+    if (action === "reject") {
+      setEditable(row, false);
+      setStatus(row, "rejected");
+      return;
+    }
+    // A row cannot be accepted while a column the seeds require is empty: open it for editing instead.
+    const missing = data.required.filter((name) => !fieldValues(row)[name]);
+    for (const name of data.required) {
+      row.querySelector('[name="' + name + '"]').classList.toggle("rv-missing", missing.includes(name));
+    }
+    if (missing.length) {
+      setEditable(row, true);
+      row.querySelector('[name="' + missing[0] + '"]').focus();
+      return;
+    }
     setEditable(row, false);
-    if (action === "reject") setStatus(row, "rejected");
-    else setStatus(row, changed(row) ? "edited" : "accepted");
+    setStatus(row, changed(row) ? "edited" : "accepted");
   }
 
   function updateCounts() {
@@ -105,7 +121,10 @@
     });
   }
   document.getElementById("accept-remaining").addEventListener("click", () => {
-    for (const row of rows) if (!row.dataset.reviewStatus) decide(row, "accept");
+    for (const row of rows) {
+      const complete = data.required.every((name) => fieldValues(row)[name]);
+      if (!row.dataset.reviewStatus && complete) decide(row, "accept");
+    }
   });
   document.getElementById("download-reviewed").addEventListener("click", download);
   updateCounts();
