@@ -116,3 +116,13 @@ def test_the_reviewer_chooses_a_period_basis_the_extractor_left_empty(onboarding
     assert "period_basis" not in by_key["p1"]
     selects = [a for t, a in parsed(html).starts if t == "select" and a.get("name") == "period_basis"]
     assert len(selects) == len(rows)
+
+
+def test_missing_files_and_columns_are_named(onboarding: Onboarding, tmp_path):
+    path = write_csv(tmp_path / "proposed.csv", proposals(onboarding.seeds))
+    result = CliRunner().invoke(app, ["review", str(path), "--source", str(tmp_path / "absent.txt")])
+    assert result.exit_code == 1 and "absent.txt: file not found" in result.output
+    thin = write_csv(tmp_path / "thin.csv", [{"value_id": "p1", "value": "1"}])
+    result = CliRunner().invoke(app, ["review", str(thin), "--source", str(onboarding.plan)])
+    assert result.exit_code == 1
+    assert "thin.csv, line 1: missing column(s) document_id, raw_text, source_quote" in result.output

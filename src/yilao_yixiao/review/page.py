@@ -108,7 +108,15 @@ def _script_json(data: object) -> str:
 
 def build_review_page(proposed_csv: Path, source: Path, seeds_dir: Path) -> ReviewPage:
     proposed = tables.read_table(proposed_csv)
-    text = source.read_text(encoding="utf-8")
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise tables.ReviewError([f"{source}: file not found"]) from None
+    except UnicodeDecodeError as err:
+        raise tables.ReviewError([f"{source}: not valid UTF-8 (byte {err.start})"]) from None
+    missing = [c for c in ("document_id", "value", "raw_text", "source_quote") if c not in proposed.columns]
+    if missing:
+        raise tables.ReviewError([f"{proposed_csv}, line 1: missing column(s) {', '.join(missing)}"])
     proposals = locate_proposals(proposed, text)
     highlights = [
         Highlight(p.span[0], p.span[1], p.key, _popover(p.row), ("yv-proposal",)) for p in proposals if p.span
