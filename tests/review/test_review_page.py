@@ -126,3 +126,14 @@ def test_missing_files_and_columns_are_named(onboarding: Onboarding, tmp_path):
     result = CliRunner().invoke(app, ["review", str(thin), "--source", str(onboarding.plan)])
     assert result.exit_code == 1
     assert "thin.csv, line 1: missing column(s) document_id, raw_text, source_quote" in result.output
+
+
+def test_a_page_can_be_written_outside_a_project(tmp_path):
+    proposed = write_csv(
+        tmp_path / "p.csv", [{"document_id": "x", "value": "5", "raw_text": "5张", "source_quote": "床位5张"}]
+    )
+    source = tmp_path / "plan.txt"
+    source.write_text("白河县养老床位5张。\n", encoding="utf-8")
+    page = build_review_page(proposed, source, tmp_path / "no_seeds_here")
+    assert [p.span for p in page.proposals] == [(7, 9)]
+    assert page.comparison is None and 'name="period_basis"' not in page.html

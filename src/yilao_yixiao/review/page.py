@@ -142,7 +142,10 @@ def build_review_page(proposed_csv: Path, source: Path, seeds_dir: Path) -> Revi
         if indicators_path.is_file()
         else []
     )
-    required = [c for c in REQUIRED_WHEN_SEEDED if c in tables.seed_columns(seeds_dir)]
+    seeded = tables.seed_columns(seeds_dir) if (seeds_dir / "indicator_values.csv").is_file() else ()
+    period_bases = tables.period_bases(seeds_dir)
+    # Offered only with its vocabulary: the reviewer picks a code, never types one.
+    required = [c for c in REQUIRED_WHEN_SEEDED if c in seeded and period_bases]
     columns = list(proposed.columns)
     columns.extend(c for c in (*required, tables.REVIEW_STATUS) if c not in columns)
     if "period_basis" in required:
@@ -174,7 +177,7 @@ def build_review_page(proposed_csv: Path, source: Path, seeds_dir: Path) -> Revi
             value_kinds=tables.value_kinds(seeds_dir),
             comparators=tables.comparators(seeds_dir),
             obligations=tables.obligations(seeds_dir),
-            period_bases=tables.period_bases(seeds_dir) if "period_basis" in required else (),
+            period_bases=period_bases if "period_basis" in required else (),
             indicator_codes=indicator_codes,
         )
     )
