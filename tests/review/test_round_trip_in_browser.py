@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 from typer.testing import CliRunner
 
-from tests.review.conftest import CITY_CODE, DOCUMENT_ID, Onboarding
+from tests.review.conftest import CITY_CODE, DOCUMENT_ID, Onboarding, proposals, write_csv
 from tests.seed_edits import set_cell
 from yilao_yixiao import warehouse
 from yilao_yixiao.cli import app
@@ -125,3 +125,46 @@ def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser,
     assert by_printed["6200张"] == (6200.0, proposed_comparator["6200张"], 2027)
     assert by_printed["60%"] == (60.0, "gt", 2027)
     assert "58所" not in by_printed
+
+
+def test_an_edited_value_needs_a_note_to_be_accepted(onboarding: Onboarding, browser, tmp_path: Path):
+    seeds = str(onboarding.seeds)
+    run(
+        "add-document",
+        str(onboarding.plan),
+        "--jurisdiction-code",
+        CITY_CODE,
+        "--document-id",
+        DOCUMENT_ID,
+        "--seeds",
+        seeds,
+    )
+    proposed = write_csv(tmp_path / "proposed.csv", proposals(onboarding.seeds)[:1])
+    review_page = tmp_path / "review.html"
+    run("review", str(proposed), "--source", str(onboarding.plan), "--out", str(review_page), "--seeds", seeds)
+
+    def review_and_accept(note: str):
+        context, page, _, errors = open_review(browser, review_page)
+        try:
+            page.click("#row-p1 button[data-action='edit']")
+            assert page.text_content("#row-p1 .rv-status") == "editing: press Accept"
+            page.fill("#row-p1 [name='value']", "6300")
+            page.fill("#row-p1 [name='cleaning_note']", note)
+            page.click("#row-p1 button[data-action='accept']")
+            assert page.get_attribute("#row-p1", "data-review-status") == "edited"
+            with page.expect_download() as download:
+                page.click("#download-reviewed")
+            reviewed = tmp_path / f"reviewed-{len(note)}.csv"
+            download.value.save_as(reviewed)
+        finally:
+            context.close()
+        assert errors == []
+        args = ["accept", str(reviewed), "--seeds", seeds, "--sources", str(onboarding.sources)]
+        return CliRunner().invoke(app, args)
+
+    refused = review_and_accept("")
+    assert refused.exit_code == 1 and "column 'value' (p1)" in refused.output and "cleaning_note" in refused.output
+    accepted = review_and_accept("the annex corrects 6200 to 6300")
+    assert accepted.exit_code == 0, accepted.output
+    row = tables.read_table(onboarding.seeds / "indicator_values.csv").records[-1]
+    assert (row["value"], row["cleaning_note"]) == ("6300", "the annex corrects 6200 to 6300")

@@ -19,7 +19,8 @@ from yilao_yixiao.document_view import Highlight, NormalisedText, locate_figure,
 from yilao_yixiao.review import tables
 from yilao_yixiao.review.second_reader import Comparison, compare
 
-EDITABLE_FIELDS = ("value", "value_kind", "period_year", "comparator", "indicator_code", "obligation")
+# cleaning_note too: a value edited away from its printed text is accepted only with a note saying why.
+EDITABLE_FIELDS = ("value", "value_kind", "period_year", "comparator", "indicator_code", "obligation", "cleaning_note")
 # Seed columns the reviewer must fill when the project has them and the extractor leaves them empty.
 REQUIRED_WHEN_SEEDED = ("period_basis",)
 # Standards and only standards are standing norms (CODEBOOK.md, period_basis); other bases the reviewer chooses.
