@@ -136,7 +136,7 @@ def extract_command(
     project_dir: ProjectDir = Path("."),
 ) -> None:
     """Propose one cited row per stated figure of a plan (columns of seeds/indicator_values.csv + where/how)."""
-    from yilao_yixiao.extract import Extractor, QuoteNotInSource, write_csv
+    from yilao_yixiao.extract import Extractor, QuoteNotInSource, columns_for, write_csv
 
     try:
         text = source.read_text(encoding="utf-8")
@@ -148,7 +148,7 @@ def extract_command(
     except QuoteNotInSource as err:
         typer.echo(f"{source}: {err}; nothing written", err=True)
         raise typer.Exit(code=1) from None
-    write_csv(rows, out)
+    write_csv(rows, out, columns_for(project_dir / "seeds"))
     typer.echo(f"{len(rows)} proposed rows written to {out}")
 
 

@@ -20,6 +20,8 @@ CONCEPTS = [
     Concept("slot_floor_area", "每个托位建筑面积", "m2", "childcare"),
     Concept("meal_sites", "老年助餐服务场所数", "count", "elderly_care"),
     Concept("elderly_care_fund", "养老服务专项资金", "yuan", "finance"),
+    Concept("service_stations_per_community", "每个社区养老服务站数", "count", "elderly_care"),
+    Concept("home_care_circle_minutes", "居家养老服务圈时间半径", "minutes", "elderly_care"),
 ]
 ALIASES = [
     ("elderly_care_beds", "养老服务床位"),
@@ -27,9 +29,29 @@ ALIASES = [
     ("nursing_bed_share", "护理型床位"),
     ("meal_sites", "助餐点"),
     ("home_renovation_households", "适老化改造"),
+    ("service_stations_per_community", "社区养老服务站"),
+    ("home_care_circle_minutes", "居家养老服务圈"),
+    ("childcare_slots", "托位"),
 ]
 
 
 @pytest.fixture
 def extractor() -> Extractor:
     return Extractor(Codebook(CONCEPTS, ALIASES))
+
+
+def essentials(rows) -> list[tuple[str, ...]]:
+    """What a reviewer checks first: code, kind, year, value, comparator, hedge, obligation, printed text."""
+    return [
+        (
+            r.indicator_code,
+            r.value_kind,
+            r.period_year,
+            r.value,
+            r.comparator,
+            r.is_aspirational,
+            r.obligation,
+            r.raw_text,
+        )
+        for r in rows
+    ]

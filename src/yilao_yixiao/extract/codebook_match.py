@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from yilao_yixiao.provenance import normalise
+from yilao_yixiao.provenance import PUNCTUATION_VARIANTS, normalise
 
 # Printed unit → codebook units a figure with it can measure.
 COUNTED = {"count", "per_1000_population", "per_1000_elderly", "ratio"}
@@ -33,9 +33,17 @@ UNIT_FAMILIES: dict[str, set[str]] = {
     "人次": {"person_times", "persons"},
     "户": {"households", "count"},
     "次": {"count", "person_times"},
+    "年": {"year", "years"},
+    "日": {"days"},
+    "比": {"ratio"},
+    "天": {"days"},
+    "个工作日": {"days"},
 }
 PARENTHESES = re.compile(r"\([^)]*\)")
-MIN_SCORE = 72.0
+MIN_SCORE = 80.0
+PER_BASE = re.compile(r"每(?:十万|千|万|百)")
+PER_UNITS = ("per_", "m2_per_100")
+PER_BASE_MIN_SCORE = 85.0
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,12 @@ def compatible_units(printed_unit: str) -> set[str] | None:
     return UNIT_FAMILIES.get(printed_unit, COUNTED)
 
 
+# Function words that plans insert freely between the words of a name ("新建居住区按照每百户…").
+FUNCTION_WORDS = re.compile(r"按照|按|的|应当|应|要|须|均|都|将|了")
+
+
 def _match_form(text: str) -> str:
-    return normalise(text)
+    return FUNCTION_WORDS.sub("", normalise(text))
 
 
 class Codebook:
@@ -91,18 +103,36 @@ class Codebook:
                 aliases = [(r["indicator_code"], r["alias_zh"]) for r in csv.DictReader(f)]
         return cls(concepts, aliases)
 
-    def best_match(self, clause: str, printed_unit: str) -> Match | None:
+    def best_match(self, clause: str, printed_unit: str, *, in_table: bool = False) -> Match | None:
         """Concept whose name or alias best fits the clause, among those whose unit the figure can have."""
         allowed = compatible_units(printed_unit)
-        text = _match_form(clause)
+        if in_table and allowed is not None and printed_unit == "个":
+            # A table's "(个)" counts anything, people included ("托育服务专业人才数(个)").
+            allowed = allowed | {"persons"}
+        # The clause comes from the cleaned text (already Simplified and half-width): only spaces remain to drop.
+        text = FUNCTION_WORDS.sub("", re.sub(r"\s+", "", clause).translate(PUNCTUATION_VARIANTS))
         best: Match | None = None
+        # "每千名老年人拥有床位31.2张" is a rate: only concepts that are per thousand (hundred, …) fit it.
+        per = PER_BASE.search(text)
         for alias, concept in self._aliases:
             if allowed is not None and concept.unit not in allowed:
                 continue
+            if per and not (per.group(0) in concept.name_zh or concept.unit.startswith(PER_UNITS)):
+                continue
+            if "非" in alias and "非" not in text:
+                # "营利性" is not "非营利性": a fuzzy match must not drop the negation.
+                continue
+            cutoff = PER_BASE_MIN_SCORE if per else MIN_SCORE
             if alias in text:
                 score = 100.0
+            elif len(alias) > len(text):
+                # partial_ratio would find the short clause inside any longer name ("床位" in "…中心床位数").
+                score = fuzz.ratio(alias, text, score_cutoff=cutoff)
+                if not score:
+                    continue
             else:
-                score = fuzz.partial_ratio(alias, text, score_cutoff=MIN_SCORE)
+                # A rate's base is most of its name ("每千名老年人…"): a loose match would be on the base alone.
+                score = fuzz.partial_ratio(alias, text, score_cutoff=PER_BASE_MIN_SCORE if per else MIN_SCORE)
                 if not score:
                     continue
             # Longer names are more specific: "护理型床位占比" beats "床位" when both are in the clause, and a

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from yilao_yixiao.extract.candidate import KIND_FAMILY, Candidate
 from yilao_yixiao.extract.codebook_match import Codebook, Match
 from yilao_yixiao.extract.figures import Figure, figures_in
+from yilao_yixiao.extract.kinds import dates_kind, kind_hint, may_date, period_basis, refine_kind
 from yilao_yixiao.extract.numbers import format_decimal
+from yilao_yixiao.extract.phrasing import (
+    HAN,
+    follow_the_figure_before,
+    pair_respectively,
+    split_shared_figure,
+    years_and_ratios,
+)
 from yilao_yixiao.extract.rows import ProposedRow, check_quotes, verbatim
 from yilao_yixiao.extract.sections import Heading, SectionIndex
-from yilao_yixiao.extract.tables import find_tables
+from yilao_yixiao.extract.tables import find_allocation_tables, find_tables
 from yilao_yixiao.extract.text import clean
 from yilao_yixiao.extract.years import YearMention, year_before, year_mentions
 
@@ -19,45 +27,21 @@ SENTENCE_END = re.compile(r"[。!?\n]")
 # Where a clause starts: after punctuation, after a table attribute (约束性) or an item number of a run-on list.
 CLAUSE_BREAK = re.compile(r"[,;。!?:\n]|(?:约束|预期)[性值住]|(?<![\d.])\d{1,2}\s?\.(?!\d)")
 SENTENCE_WINDOW = 600
-HAN = re.compile(r"[\u4e00-\u9fff]")
 CLEAR_MATCH = 90.0
+# The date a plan was issued, on a line of its own (the signature or the header): "2022年3月13日".
+ISSUE_DATE_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$")
+PRESENT_WORDS = ("现有", "目前", "当前", "现已")
+NEEDS_A_CONCEPT = ("prose.chinese_numeral", "prose.word", "prose.start_year", "prose.ratio")
 HEDGES = ("力争", "争取")
-OBLIGATION_AFTER = re.compile(r"^\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
+OBLIGATION_AFTER = re.compile(r"\s*(?:以上|左右)?\s*(约束|预期)[性值住]")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
-# Words that date a figure to the past (a state) or make it a goal; section titles that do the same.
-STATE_WORDS = ("截至", "截止", "已", "现有", "共有", "累计", "目前", "现状", "实际", "仅有", "尚", "期末", "预计")
-GOAL_WORDS = ("力争", "争取", "目标", "确保", "新增", "将", "计划", "提高到", "提升到", "增加到", "不少于", "不低于")
-GOAL_WORDS += ("应达", "应不", "应当", "须", "要达")
-# A projection ("预计…将达到") describes the setting the plan responds to, not a goal it sets.
-PROJECTION_WORDS = ("预计", "预测")
-STATE_SECTIONS = ("基础", "现状", "成就", "回顾", "形势", "背景", "成效", "挑战", "机遇", "面临", "进展")
-GOAL_SECTIONS = ("目标", "任务", "指标", "举措", "保障措施", "行动", "工程", "要求", "重点任务", "主要措施")
 REVIEW_SECTIONS = ("成就", "回顾", "成效", "进展", "总结")
-CONTEXT_WORDS = ("常住人口", "户籍人口", "总人口", "人口", "出生", "老龄化", "普查", "生产总值", "GDP")
-CONTEXT_DOMAINS = ("demography",)
-STANDARD_WORDS = ("每", "原则上", "不得", "须", "应当", "标准")
 ANNUAL_PLAN_TITLE = re.compile(r"^\s*(?:关于印发)?\s*((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
+PLAN_WORDS = re.compile(r"方案|计划|要点|安排|通知|意见|规划|办法")
 TITLE_LINES = 4
 PERIOD_NAME = re.compile(r"十([一二三四五六七八九])五")
+PERIOD_REVIEWED = re.compile(r"十([一二三四五六七八九])五\W{0,2}(?:期间|时期|以来)")
 FIVE_YEAR_ORDINALS = "一二三四五六七八九"
-KIND_FAMILY = {"baseline": "state", "context": "state", "target": "goal", "standard": "goal"}
-
-
-@dataclass
-class Candidate:
-    figure: Figure
-    quote_start: int
-    quote_end: int
-    clause: str
-    sentence_before: str
-    year: YearMention | None
-    obligation: str
-    kind_hint: str
-    section: str
-    path: tuple[Heading, ...]
-    paragraph_year: YearMention | None = None
-    # The words next to the figure, up to its neighbours: what it counts, before the wider clause is consulted.
-    local: str = ""
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -76,12 +60,17 @@ class Document:
         self.text = self.cleaned.text
         self.sections = SectionIndex(self.text)
         self.tables = find_tables(self.text)
+        self.allocation_tables = find_allocation_tables(self.text)
         self.annual_year = _annual_plan_year(source)
+        issue = ISSUE_DATE_LINE.search(self.text)
+        self.issue_date = issue.group(0).strip() if issue else ""
+        self.issue_year = int(issue.group(1)) if issue else None
         self._horizons: dict[int, YearMention] = {}
         for heading in self.sections.headings:
-            opening = self.text[heading.end : heading.end + 80]
+            # The section's first sentence, after the line break that ends its title.
+            opening = self.text[heading.end : heading.end + 80].lstrip().lstrip("。.:;").lstrip()
             first = SENTENCE_END.search(opening)
-            opening = opening[: first.start()] if first and first.start() > 5 else opening
+            opening = opening[: first.start()] if first else opening
             mentions = [m for m in year_mentions(opening) if re.match(r"(?:力争|争取)?到", m.printed)]
             if mentions and mentions[0].start < 12:
                 self._horizons[heading.position] = mentions[0]
@@ -115,14 +104,25 @@ class Extractor:
     def extract(self, source: str, document_id: str) -> list[ProposedRow]:
         document = Document(source)
         candidates = self._table_candidates(document)
-        taken = [(t.start, t.end) for t in document.tables]
-        prose = [f for f in figures_in(document.text) if not any(low <= f.start < high for low, high in taken)]
+        candidates += self._total_candidates(document)
+        taken = [(t.start, t.end) for t in (*document.tables, *document.allocation_tables)]
+        found = figures_in(document.text) + years_and_ratios(document.text)
+        found.sort(key=lambda f: f.start)
+        prose = [f for f in found if not any(low <= f.start < high for low, high in taken)]
         for index, figure in enumerate(prose):
             previous_end = prose[index - 1].end if index else 0
             next_start = next((f.start for f in prose[index + 1 :] if f.start >= figure.end), len(document.text))
-            candidates.append(self._prose_candidate(document, figure, previous_end, next_start))
-        candidates.sort(key=lambda c: (c.figure.start, c.figure.labeller))
+            candidate = self._prose_candidate(document, figure, previous_end, next_start)
+            pair_respectively(document.text, candidate, prose)
+            candidates.extend(split_shared_figure(document.text, candidate, previous_end))
+        candidates.sort(key=lambda c: c.figure.start)  # stable: a range's low row stays before its high row
         rows = [self._row(document, c, document_id, n) for n, c in enumerate(candidates, start=1)]
+        follow_the_figure_before(candidates, rows)
+        # A spelled-out number ("两项改革", "五张名片", "跑一次") or a word (全覆盖, 减半) is a figure only when it
+        # counts or rates a known concept.
+        rows = [r for r in rows if r.labeller not in NEEDS_A_CONCEPT or r.indicator_code]
+        for number, row in enumerate(rows, start=1):
+            row.value_id = f"{document_id}_{number:03d}"
         check_quotes(rows, source)
         return rows
 
@@ -152,6 +152,29 @@ class Extractor:
                     )
         return candidates
 
+    def _total_candidates(self, document: Document) -> list[Candidate]:
+        candidates = []
+        for table in document.allocation_tables:
+            path = document.sections.path_at(table.start)
+            for total in table.totals:
+                for name, figure in total.figures:
+                    candidates.append(
+                        Candidate(
+                            figure,
+                            total.start,
+                            total.end,
+                            name,
+                            "",
+                            None,
+                            "",
+                            "target",
+                            document.section_text(path),
+                            path,
+                            local=name,
+                        )
+                    )
+        return candidates
+
     def _prose_candidate(self, document: Document, figure: Figure, previous_end: int, next_start: int) -> Candidate:
         text = document.text
         sentence_start, sentence_end = _bounds(text, figure.start, figure.end, SENTENCE_END)
@@ -165,8 +188,13 @@ class Extractor:
             clause_start = max(_bounds(text, clause_start - 1, figure.end, CLAUSE_BREAK)[0], sentence_start)
         sentence = text[sentence_start:sentence_end]
         year = year_before(year_mentions(sentence), figure.start - sentence_start)
+        if figure.labeller == "prose.start_year":
+            year = None
+        elif figure.labeller == "prose.deadline":
+            printed = text[figure.start : figure.end]
+            year = YearMention(figure.start, figure.end, int(figure.value), False, True, printed)
         paragraph_start = text.rfind("\n", 0, sentence_start) + 1
-        paragraph_year = year_before(year_mentions(text[paragraph_start:sentence_start]), sentence_start)
+        paragraph_years = tuple(year_mentions(text[paragraph_start:sentence_start]))
         obligation_match = OBLIGATION_AFTER.match(text, figure.end)
         obligation = OBLIGATIONS[obligation_match.group(1)] if obligation_match else ""
         quote_end = obligation_match.end() if obligation_match else clause_end
@@ -180,11 +208,13 @@ class Extractor:
             text[sentence_start : figure.start],
             year,
             obligation,
-            _kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
+            kind_hint(text[clause_start : figure.start], text[sentence_start : figure.start], year, titles),
             document.section_text(path),
             path,
-            paragraph_year,
+            paragraph_years,
             local,
+            before,
+            sentence_start,
         )
 
     def _row(self, document: Document, candidate: Candidate, document_id: str, number: int) -> ProposedRow:
@@ -192,13 +222,15 @@ class Extractor:
         figure = candidate.figure
         match = self._match(candidate)
         notes = list(figure.notes)
-        kind = _refine_kind(candidate, match)
-        year = candidate.year.year if candidate.year else None
-        if candidate.year and candidate.year.printed.startswith("十"):
-            notes.append(f"{candidate.year.printed} read as {year}")
-        if year is None and candidate.paragraph_year and _dates_kind(candidate.paragraph_year, kind):
-            year = candidate.paragraph_year.year
-            notes.append(f"year from {candidate.paragraph_year.printed} earlier in the paragraph")
+        kind = refine_kind(candidate, match)
+        mention = candidate.year if candidate.year and may_date(candidate.year, kind) else None
+        year = mention.year if mention else None
+        if mention and (mention.printed.startswith("十") or mention.is_census):
+            notes.append(f"{mention.printed} read as {year}")
+        earlier = [m for m in candidate.paragraph_years if dates_kind(m, kind)]
+        if year is None and earlier:
+            year = earlier[-1].year
+            notes.append(f"year from {earlier[-1].printed} earlier in the paragraph")
         if year is None:
             year = self._implied_year(document, candidate, kind, notes)
         for repair in cleaned.repairs_within(figure.raw_start, figure.end):
@@ -232,15 +264,19 @@ class Extractor:
             confidence=f"{min(confidence, 1.0):.2f}",
             match_score=f"{score:.0f}" if match else "",
             labeller=figure.labeller,
+            period_basis=period_basis(kind, candidate, figure),
         )
 
     def _match(self, candidate: Candidate) -> Match | None:
         """The concept of the words next to the figure when they name one clearly, else of the whole clause."""
         unit = candidate.figure.unit
-        local = self.codebook.best_match(candidate.local, unit) if len(HAN.findall(candidate.local)) >= 2 else None
+        in_table = candidate.figure.labeller.startswith("table")
+        local = None
+        if len(HAN.findall(candidate.local)) >= 2:
+            local = self.codebook.best_match(candidate.local, unit, in_table=in_table)
         if local is not None and local.score >= CLEAR_MATCH:
             return local
-        return self.codebook.best_match(candidate.clause, unit) or local
+        return self.codebook.best_match(candidate.clause, unit, in_table=in_table) or local
 
     @staticmethod
     def _implied_year(document: Document, candidate: Candidate, kind: str, notes: list[str]) -> int | None:
@@ -249,7 +285,7 @@ class Extractor:
             horizon = document.horizon(candidate.path)
             if horizon:
                 mention, heading = horizon
-                notes.append(f"year from {mention.printed} stated at the start of {document.title(heading)}")
+                notes.append(f"year from {mention.printed} stated at the start of {document.section_text((heading,))}")
                 return mention.year
             if document.annual_year:
                 notes.append(f"year {document.annual_year} from the title of an annual plan")
@@ -260,61 +296,30 @@ class Extractor:
             period = PERIOD_NAME.search(title)
             if period and any(word in title for word in REVIEW_SECTIONS):
                 end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
-                notes.append(f"year {end}: end of the {period.group(0)} period that the section {title} reviews")
+                section = document.section_text((heading,))
+                notes.append(f"year {end}: end of the {period.group(0)} period that the section {section} reviews")
                 return end
+        if document.issue_year and any(word in candidate.sentence_before for word in PRESENT_WORDS):
+            notes.append(
+                f"year {document.issue_year}: a present state (现有, 目前) on the date of issue {document.issue_date}"
+            )
+            return document.issue_year
+        # "“十三五”期间, 全县累计建成…": a state reported for a past plan period is its state at the period's end.
+        period = PERIOD_REVIEWED.search(candidate.sentence_before)
+        if period:
+            end = 2005 + 5 * (FIVE_YEAR_ORDINALS.index(period.group(1)) + 1)
+            notes.append(f"year {end}: end of the 十{period.group(1)}五 period the sentence reports on")
+            return end
         return None
-
-
-def _dates_kind(mention: YearMention, kind: str) -> bool:
-    """A year stated earlier in a paragraph dates its later figures of the same kind: "截至2020年底, …。…"."""
-    if KIND_FAMILY[kind] == "state":
-        return mention.is_baseline_date
-    return bool(re.match(r"(?:力争|争取)?到", mention.printed)) or mention.is_deadline
-
-
-def _count(words: tuple[str, ...], text: str) -> int:
-    return sum(word in text for word in words)
-
-
-def _kind_hint(clause_before: str, sentence_before: str, year: YearMention | None, titles: list[str]) -> str:
-    if any(word in sentence_before for word in PROJECTION_WORDS):
-        return "baseline"
-    if year is not None:
-        if year.is_baseline_date or year.printed.endswith("以来"):
-            return "baseline"
-        if year.is_deadline or re.search(r"(?:到|至)\s*(?:19|20)\d{2}", year.printed):
-            return "target"
-    score = 2 * _count(STATE_WORDS, clause_before) + _count(STATE_WORDS, sentence_before)
-    score -= 2 * _count(GOAL_WORDS, clause_before) + _count(GOAL_WORDS, sentence_before)
-    for title in reversed(titles):
-        # The nearest section whose title says what it is about: achievements and background, or goals and tasks.
-        state, goal = _count(STATE_SECTIONS, title), _count(GOAL_SECTIONS, title)
-        if state != goal:
-            score += 2 if state > goal else -2
-            break
-    return "baseline" if score > 0 else "target"
-
-
-def _refine_kind(candidate: Candidate, match: Match | None) -> str:
-    kind = candidate.kind_hint
-    if KIND_FAMILY[kind] == "state":
-        in_context = (
-            (match is not None and match.concept.domain in CONTEXT_DOMAINS)
-            or any(word in candidate.clause for word in CONTEXT_WORDS)
-            or any(word in candidate.sentence_before for word in (*CONTEXT_WORDS, *PROJECTION_WORDS))
-        )
-        return "context" if in_context else "baseline"
-    if candidate.year is None and any(word in candidate.clause for word in STANDARD_WORDS):
-        return "standard"
-    return kind
 
 
 def _annual_plan_year(source: str) -> int | None:
     """A plan titled "2024年…方案" sets targets for that year: its undated goals refer to it."""
-    lines = [line for line in source.splitlines() if line.strip()][:TITLE_LINES]
-    for line in lines:
+    lines = [line.strip() for line in source.splitlines() if line.strip()][:TITLE_LINES]
+    for index, line in enumerate(lines):
         match = ANNUAL_PLAN_TITLE.match(line)
-        if match:
+        # A title may wrap: the kind of document (…实施方案的通知) can be on the next lines.
+        if match and PLAN_WORDS.search("".join(lines[index : index + 3])) and len(line) > match.end() + 2:
             return int(match.group(1))
     return None
 

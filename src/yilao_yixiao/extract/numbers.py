@@ -28,9 +28,16 @@ UNITS = [
     "岁",
     "人次",
     *COUNT_WORDS,
+    # Durations; in prose only where the words around make them one ("租赁期不少于3年", "九十日内").
+    "个工作日",
+    "年",
+    "日",
+    "天",
 ]
+DURATION_UNITS = ("年", "日", "天", "个工作日")
 UNIT_PATTERN = "|".join(re.escape(u) for u in UNITS)
-ARABIC = r"\d+(?:\.\d+)?"
+# Digits with an optional thousands separator ("2,360") and decimals.
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})[万亿]?"
 RANGE_SEPARATOR = r"(?:—{1,2}|-|~|至|到|–)"
@@ -38,7 +45,7 @@ SYMBOL = r"(?:≥|≤|>|<)"
 FIGURE = re.compile(
     rf"(?P<symbol>{SYMBOL})?(?P<approx_before>近|约)?"
     rf"(?P<low>{NUMBER})(?:(?P<low_unit>{UNIT_PATTERN})?{RANGE_SEPARATOR}(?P<high>{NUMBER}))?"
-    rf"(?P<more>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|以下|以内|左右)?"
+    rf"(?P<more>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|以下|以内|左右|内(?=[^部外容涵设]))?"
 )
 ONE_QUARTER_HOUR = "一刻钟"
 
@@ -69,7 +76,8 @@ def parse_number(printed: str) -> Number:
         multiplier = MULTIPLIERS[body[-1]]
         body = body[:-1]
     if re.fullmatch(ARABIC, body):
-        base, note = Decimal(body), None
+        base = Decimal(body.replace(",", ""))
+        note = f"thousands separator: {body} = {format_decimal(base)}" if "," in body else None
     elif re.fullmatch(CHINESE, body):
         base, note = _chinese_value(body), f"Chinese numeral {body} = {_chinese_value(body)}"
     else:

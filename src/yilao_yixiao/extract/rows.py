@@ -29,6 +29,8 @@ SEED_COLUMNS = (
 )
 EXTRA_COLUMNS = ("char_start", "char_end", "confidence", "match_score", "labeller")
 COLUMNS = SEED_COLUMNS + EXTRA_COLUMNS
+# Seed columns some versions of the project have: proposed when the project's seed declares them.
+OPTIONAL_SEED_COLUMNS = ("period_basis",)
 WHITESPACE_RUN = re.compile(r"\s+")
 
 
@@ -55,9 +57,20 @@ class ProposedRow:
     confidence: str
     match_score: str
     labeller: str
+    period_basis: str = ""
 
 
-assert tuple(f.name for f in fields(ProposedRow)) == COLUMNS
+assert tuple(f.name for f in fields(ProposedRow)) == COLUMNS + OPTIONAL_SEED_COLUMNS
+
+
+def columns_for(seeds_dir: Path) -> tuple[str, ...]:
+    """The project's own indicator_values columns, in its order, then where and how each row was found."""
+    path = seeds_dir / "indicator_values.csv"
+    if not path.exists():
+        return COLUMNS
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f), [])
+    return tuple(header) + EXTRA_COLUMNS if header else COLUMNS
 
 
 class QuoteNotInSource(ValueError):
@@ -78,10 +91,11 @@ def check_quotes(rows: list[ProposedRow], source: str) -> None:
             raise QuoteNotInSource(f"row {number} ({row.value_id}): raw_text {row.raw_text!r} not in its quote")
 
 
-def write_csv(rows: list[ProposedRow], path: Path) -> None:
+def write_csv(rows: list[ProposedRow], path: Path, columns: tuple[str, ...] = COLUMNS) -> None:
+    """Rows in `columns` (see `columns_for`): a seed column the extractor does not know is written empty."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n", restval="", extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             writer.writerow(asdict(row))

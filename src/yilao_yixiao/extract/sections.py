@@ -9,6 +9,7 @@ from dataclasses import dataclass
 CHINESE_ORDINAL = "[一二三四五六七八九十]{1,3}"
 # Level, pattern of a heading's number. Headings start a line or follow a full stop (OCR texts run them inline).
 HEADING_NUMBERS = [
+    (0, re.compile(rf"第{CHINESE_ORDINAL}[章篇部分]\s*")),
     (1, re.compile(rf"{CHINESE_ORDINAL}、")),
     (2, re.compile(rf"\({CHINESE_ORDINAL}\)")),
     (3, re.compile(r"\d{1,2}\s?[.、](?!\d)")),
@@ -17,8 +18,10 @@ HEADING_NUMBERS = [
 ]
 HEADING_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*")
 # A title ends at a stop or where the next heading's number starts on the same line ("规划背景(一)…").
+# Headings: 第一章 (level 0), 一、 (1), (一) (2), 1. (3), (1) (4); 专栏N boxes sit at level 2.
 TITLE_END = re.compile(rf"[。;:!?\n]|\({CHINESE_ORDINAL}\)|(?<![\d.])\d{{1,2}}\s?\.(?!\d)|专栏\s?\d")
 MAX_TITLE = 30
+PROSE_OPENING = re.compile(r"(?:力争|争取)?(?:到|截至|截止|至)\s*(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ def _heading_at(text: str, start: int) -> Heading | None:
             continue
         title_end = TITLE_END.search(text, number.end())
         end = title_end.start() if title_end else len(text)
+        if PROSE_OPENING.match(text, number.end()):
+            # "（一）力争到2025年，全区建成…" is a numbered paragraph, not a titled section: keep its number only.
+            end = number.end()
+            return Heading(start, end, level)
         # A long run without a stop is a list item of prose, not a heading: keep its number and first words.
         end = min(end, number.end() + MAX_TITLE)
         return Heading(start, end, level) if end > number.end() else None

@@ -57,6 +57,8 @@ def _lines(text: str) -> list[Line]:
 def _is_value_cell(text: str) -> bool:
     if is_not_stated(text):
         return True
+    if YEAR_HEADER.match(text):
+        return False
     match = FIGURE.fullmatch(text)
     return bool(match and match.group("low") and not re.fullmatch(r"[一二三四五六七八九十]+", match.group("low")))
 
@@ -139,3 +141,73 @@ def _read_cells(row: TableRow) -> None:
                 figure.unit = unit_match.group(1)
             figure.labeller = "table.cell"
             row.figures.append((column, figure))
+
+
+COLUMN_HEADER = re.compile(r"^\D{2,40}\((个|户|所|人次|人|张|家|%|万元|元|平方米|处|名|次)\)$")
+TOTAL_LABEL = re.compile(r"^(?:合计|总计|共计|全市|全州|全县|全区|全盟|全省)$")
+
+
+@dataclass
+class TotalRow:
+    """The total row of an allocation table (one row per county, one column per indicator)."""
+
+    start: int
+    end: int
+    figures: list[tuple[str, Figure]]
+
+
+@dataclass
+class AllocationTable:
+    start: int
+    end: int
+    totals: list[TotalRow]
+
+
+def find_allocation_tables(text: str) -> list[AllocationTable]:
+    """Tables whose columns are indicators with a unit ("老年助餐场所(个)") and whose rows are places.
+
+    Only the total row is proposed: the places' rows are allocations of it, not figures of the plan's own."""
+    lines = _lines(text)
+    tables = []
+    i = 0
+    while i < len(lines):
+        if not COLUMN_HEADER.match(lines[i].text):
+            i += 1
+            continue
+        header_start = i
+        while i < len(lines) and COLUMN_HEADER.match(lines[i].text):
+            i += 1
+        columns = [(line.text, COLUMN_HEADER.match(line.text).group(1)) for line in lines[header_start:i]]
+        if len(columns) < 2:
+            continue
+        start = lines[header_start - 1].start if header_start else lines[header_start].start
+        totals, end, i = _read_places(lines, i, columns)
+        if end is not None:
+            tables.append(AllocationTable(start, end, totals))
+    return tables
+
+
+def _read_places(lines: list[Line], i: int, columns: list[tuple[str, str]]) -> tuple[list[TotalRow], int | None, int]:
+    totals: list[TotalRow] = []
+    end = None
+    width = len(columns)
+    while i + width < len(lines):
+        label, cells = lines[i], lines[i + 1 : i + 1 + width]
+        if _is_value_cell(label.text) or not all(_is_value_cell(c.text) for c in cells):
+            break
+        if TOTAL_LABEL.match(label.text):
+            figures = []
+            for (name, unit), cell in zip(columns, cells, strict=True):
+                if is_not_stated(cell.text):
+                    continue
+                for figure in figures_in(cell.text, table_cell=True):
+                    figure.start += cell.start
+                    figure.end += cell.start
+                    figure.raw_start += cell.start
+                    figure.unit = figure.unit or unit
+                    figure.labeller = "table.total"
+                    figures.append((name, figure))
+            totals.append(TotalRow(label.start, cells[-1].end, figures))
+        end = cells[-1].end
+        i += 1 + width
+    return totals, end, i
