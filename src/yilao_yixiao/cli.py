@@ -195,3 +195,87 @@ def extract_command(
         raise typer.Exit(code=1) from None
     write_csv(rows, out, columns_for(project_dir / "seeds"))
     typer.echo(f"{len(rows)} proposed rows written to {out}")
+
+
+Seeds = Annotated[Path, typer.Option(help="Seeds folder of the project.")]
+
+
+def _review_failed(err: Exception) -> typer.Exit:
+    for problem in getattr(err, "problems", [str(err)]):
+        typer.echo(problem, err=True)
+    return typer.Exit(code=1)
+
+
+@app.command("review")
+def review_command(
+    proposed: Annotated[Path, typer.Argument(help="Proposed rows, as `yyx extract` writes them.")],
+    source: Annotated[Path, typer.Option(help="The plan's text file.")],
+    out: Annotated[Path, typer.Option(help="The review page to write.")] = Path("review.html"),
+    seeds: Seeds = Path("seeds"),
+) -> None:
+    """Write an offline page to accept, edit or reject each proposed row and download the reviewed CSV."""
+    from yilao_yixiao.review.page import write_review_page
+    from yilao_yixiao.review.tables import ReviewError
+
+    try:
+        page = write_review_page(proposed, source, seeds, out)
+    except ReviewError as err:
+        raise _review_failed(err) from None
+    unlocated = [p for p in page.proposals if p.span is None]
+    for p in unlocated:
+        typer.echo(f"{proposed}, line {p.line}, column 'source_quote': quote not found in {source.name}", err=True)
+    if page.comparison is not None:
+        typer.echo(
+            f"Second reader: {len(page.comparison.matched)} in both, {len(page.comparison.missed)} in the seeds "
+            f"only, {len(page.comparison.new)} proposed only"
+        )
+    typer.echo(f"Review page: {out} ({len(page.proposals)} proposed rows)")
+
+
+@app.command("add-document")
+def add_document_command(
+    source: Annotated[Path, typer.Argument(help="The plan's UTF-8 text file.")],
+    jurisdiction_code: Annotated[str, typer.Option(help="GB/T 2260 code of a row of seeds/jurisdictions.csv.")],
+    document_id: Annotated[
+        str | None, typer.Option(help="Id of the new document (default: slug_year_plan_sha).")
+    ] = None,
+    seeds: Seeds = Path("seeds"),
+) -> None:
+    """Register a plan in seeds/documents.csv: sha256, script and what the text states; the rest is left empty."""
+    from yilao_yixiao.review.documents import add_document
+    from yilao_yixiao.review.tables import ReviewError
+
+    try:
+        added = add_document(source, jurisdiction_code, seeds, document_id)
+    except ReviewError as err:
+        raise _review_failed(err) from None
+    for column, value in added.row.items():
+        typer.echo(f"  {column}: {value}")
+    empty = [column for column, value in added.row.items() if not value]
+    typer.echo(f"Added {added.row['document_id']} to {added.path}; to fill in by hand: {', '.join(empty)}")
+
+
+@app.command("accept")
+def accept_command(
+    reviewed: Annotated[Path, typer.Argument(help="The reviewed CSV downloaded from the review page.")],
+    seeds: Seeds = Path("seeds"),
+    sources: Annotated[
+        Path, typer.Option(envvar="YYX_SOURCES", help="Folder holding the source documents (or $YYX_SOURCES).")
+    ] = Path("../shared/sources"),
+) -> None:
+    """Append the accepted and edited rows to seeds/indicator_values.csv with fresh value_ids, all or nothing."""
+    from yilao_yixiao.review.accept import accept
+    from yilao_yixiao.review.tables import ReviewError
+
+    try:
+        result = accept(reviewed, seeds, sources)
+    except ReviewError as err:
+        raise _review_failed(err) from None
+    for old, new in result.value_ids.items():
+        typer.echo(f"  {old} → {new}")
+    for problem in result.preexisting_problems:
+        typer.echo(f"(already failing before this accept) {problem}", err=True)
+    typer.echo(
+        f"Accepted {len(result.value_ids)} rows into {seeds / 'indicator_values.csv'}; {result.rejected} rejected, "
+        f"{result.undecided} undecided left out. Provenance: {result.provenance_summary or 'nothing to check'}"
+    )

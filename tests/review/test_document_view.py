@@ -199,3 +199,16 @@ def test_the_stylesheet_is_offline():
     css = stylesheet()
     assert "mark.yv-figure" in css
     assert "http" not in css and "@import" not in css and "url(" not in css
+
+
+def test_a_traditional_table_with_three_year_columns():
+    cells = ["主要指標", "指標名稱", "２０２０年", "２０２３年", "２０２６年", "指標屬性"]
+    cells += ["養老床位（張）", "４１００", "４６００", "５２００", "約束性"]
+    cells += ["護理型床位佔比", "３８％", "４５％", "≥５５％", "預期性"]
+    plan = "\n".join(cells) + "\n"
+    (table,) = [b for b in parse_blocks(plan) if isinstance(b, Table)]
+    assert table.width == 5
+    assert [[text_of(plan, c) for c in row.cells] for row in table.rows] == [
+        ["４１００", "４６００", "５２００", "約束性"],
+        ["３８％", "４５％", "≥５５％", "預期性"],
+    ]

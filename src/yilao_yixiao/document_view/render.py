@@ -27,6 +27,7 @@ class Highlight:
     char_end: int
     value_id: str
     attributes: Mapping[str, str] = field(default_factory=dict)
+    classes: tuple[str, ...] = ()  # extra CSS classes, e.g. to tell a reviewer's kinds of mark apart
 
 
 def stylesheet() -> str:
@@ -50,7 +51,8 @@ class _Marker:
         self.with_id: set[str] = set()
 
     def _open(self, highlight: Highlight) -> str:
-        attributes = {"class": "yv-figure", "tabindex": "0", "data-value-id": highlight.value_id}
+        classes = " ".join(("yv-figure", *highlight.classes))
+        attributes = {"class": classes, "tabindex": "0", "data-value-id": highlight.value_id}
         if highlight.value_id not in self.with_id:
             self.with_id.add(highlight.value_id)
             attributes["id"] = highlight.value_id

@@ -1,0 +1,1 @@
+"""Onboard a plan: register it (add-document), review the extractor's proposals (review), append them (accept)."""
