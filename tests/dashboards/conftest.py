@@ -48,8 +48,9 @@ class OpenedPage:
         self.page.context.close()
 
 
-def open_page(browser, path: Path, lang: str | None = None) -> OpenedPage:
-    """Open a site page in a fresh context and wait until site.js has drawn every chart."""
+def open_page(browser, path: Path | str, lang: str | None = None) -> OpenedPage:
+    """Open a site page (a path, or a file:// URI with a query or fragment) in a fresh context and wait until
+    site.js has drawn every chart."""
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
     opened = OpenedPage(page=None)
     context.on("request", lambda request: opened.requests.append(request.url))
@@ -65,7 +66,7 @@ def open_page(browser, path: Path, lang: str | None = None) -> OpenedPage:
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.goto(path.as_uri())
+    page.goto(path if isinstance(path, str) else path.as_uri())
     page.wait_for_selector("body[data-charts-ready='true']", timeout=30_000)
     if lang is not None:
         switch_language(page, lang)
