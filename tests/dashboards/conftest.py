@@ -68,6 +68,8 @@ def open_page(browser, path: Path | str, lang: str | None = None) -> OpenedPage:
     page.on("dialog", on_dialog)
     page.goto(path if isinstance(path, str) else path.as_uri())
     page.wait_for_selector("body[data-charts-ready='true']", timeout=30_000)
+    # Charts off screen are drawn when scrolled to; the tests count and hover every one, so draw them all.
+    page.evaluate("() => window.yyxDrawAllCharts()")
     if lang is not None:
         switch_language(page, lang)
     return opened
@@ -76,6 +78,7 @@ def open_page(browser, path: Path | str, lang: str | None = None) -> OpenedPage:
 def switch_language(page, lang: str) -> None:
     page.click(f"button[data-set-lang='{lang}']")
     page.wait_for_selector(f"body[data-charts-lang='{lang}'][data-charts-ready='true']", timeout=30_000)
+    page.evaluate("() => window.yyxDrawAllCharts()")
 
 
 @pytest.fixture(scope="session")
