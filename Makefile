@@ -49,17 +49,17 @@ test-spark: install
 	$(UV) run --locked pytest -m spark tests/engines
 
 lint: install
-	$(UV) run --locked ruff check src tests bench
-	$(UV) run --locked ruff format --check src tests bench
+	$(UV) run --locked ruff check src tests bench tools
+	$(UV) run --locked ruff format --check src tests bench tools
 	$(UV) run --locked sqlfluff lint models tests macros $(wildcard analyses)
 
 # The national-scale benchmark on the three engines (about 25 minutes on 2 cores; not part of CI).
 bench: install
 	$(UV) sync --locked --inexact --extra postgres --extra spark
-	$(UV) run --locked python bench/run.py --engines duckdb --json target/bench/results_duckdb.json
-	$(UV) run --locked python bench/run.py --engines postgres --skip-real-build --json target/bench/results_postgres.json
-	$(UV) run --locked python bench/run.py --engines spark --skip-real-build --json target/bench/results_spark.json
-	$(UV) run --locked python bench/report.py --write bench/RESULTS.md target/bench/results_*.json
+	$(UV) run --locked python -m bench.run --engines duckdb --json target/bench/results_duckdb.json
+	$(UV) run --locked python -m bench.run --engines postgres --skip-real-build --json target/bench/results_postgres.json
+	$(UV) run --locked python -m bench.run --engines spark --skip-real-build --json target/bench/results_spark.json
+	$(UV) run --locked python -m bench.report --write bench/RESULTS.md target/bench/results_*.json
 
 clean:
 	rm -rf target logs .venv $(TOOLS)

@@ -9,12 +9,12 @@ prefecture prints an annex allocating five measures to its counties with the cit
 Values are realistic for the unit and the level (percentages below 100 with 0–1 decimals, large counts printed
 in 万 with two decimals, rates per 1,000 with one decimal), every quote contains its raw text, and every
 consistency check passes except one deliberate contradiction in every 50th plan (a target restated ten times
-larger, as Zhoukou's 600 vs 60), each registered in audit_findings - so the build exercises the warning path.
+larger, as a real plan prints 600 for 60), each registered in audit_findings - so the build exercises the warning path.
 
 The tables have the seeds' names and columns (seeds/_seeds.yml) and are written as Parquet (what bench/run.py
 loads) and, with --csv, as seed CSV files that `yyx check-seeds` accepts.
 
-    python bench/generate.py --scale 100 --out target/bench/data/x100 [--csv]
+    python -m bench.generate --scale 100 --out target/bench/data/x100 [--csv]
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ import csv
 import datetime as dt
 import hashlib
 import random
-import sys
 from pathlib import Path
 
 import polars as pl
+
+from yilao_yixiao.seed_check import declared_column_types
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SEEDS_DIR = PROJECT_DIR / "seeds"
@@ -69,9 +70,6 @@ POLARS_TYPES = {"varchar": pl.Utf8, "double": pl.Float64, "integer": pl.Int32, "
 
 
 def seed_schemas() -> dict[str, dict[str, pl.DataType]]:
-    sys.path.insert(0, str(PROJECT_DIR / "src"))
-    from yilao_yixiao.seed_check import declared_column_types
-
     return {
         seed: {column: POLARS_TYPES[declared] for column, declared in columns.items()}
         for seed, columns in declared_column_types(SEEDS_DIR).items()
@@ -326,7 +324,7 @@ class Generator:
             self.annex(doc, seq, unit)
 
     def pace_relation(self, doc: dict, seq: list[int], slug: str) -> None:
-        """A target implied by a yearly pace over the five years (Lincang's 200 households a year)."""
+        """A target implied by a yearly pace over the five years (e.g. 200 households a year)."""
         indicator = next(i for i in self.codebook if i["indicator_code"] == "home_age_friendly_renovation_households")
         yearly = self.rng.randint(50, 400)
         pace = self.add_value(
@@ -409,7 +407,9 @@ def generate(scale: float, out_dir: Path, seed: int = 20261123, write_csv: bool 
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
     frames = {name: pl.DataFrame(rows, schema=schemas[name], orient="row") for name, rows in tables.items()}
-    frames["indicators"] = pl.read_csv(SEEDS_DIR / "indicators.csv", schema=schemas["indicators"])
+    # The codebook and the vocabularies are the real ones: synthetic plans use the same codes.
+    for name in schemas.keys() - frames.keys():
+        frames[name] = pl.read_csv(SEEDS_DIR / f"{name}.csv", schema=schemas[name])
     for name, frame in frames.items():
         frame.write_parquet(out_dir / f"{name}.parquet")
         if write_csv:

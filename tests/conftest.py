@@ -16,8 +16,8 @@ import duckdb
 import pytest
 from hypothesis import settings
 
+from tools.engines import EngineUnavailable, apt_install
 from yilao_yixiao import warehouse
-from yilao_yixiao.engines import EngineUnavailable, apt_install
 
 # Property tests draw the same examples on every run, so CI cannot fail on a rare draw nobody can reproduce.
 settings.register_profile("deterministic", derandomize=True, deadline=None)

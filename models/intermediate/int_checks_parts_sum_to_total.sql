@@ -31,7 +31,7 @@ parts_by_dimension as (
 
 stated_parts_checks as (
     select
-        totals.jurisdiction_slug
+        totals.document_id
         || case when parts.n_parts > 1 then '__parts_sum__' else '__part_within_total__' end
         || totals.value_id || '__' || parts.breakdown_dimension as check_id,
         totals.jurisdiction_slug,
@@ -85,7 +85,7 @@ county_column_sums as (
 
 county_checks as (
     select
-        sums.jurisdiction_slug || '__parts_sum__county_allocations__' || sums.indicator_code as check_id,
+        sums.document_id || '__parts_sum__county_allocations__' || sums.indicator_code as check_id,
         sums.jurisdiction_slug,
         sums.document_id,
         'parts_sum_to_total' as check_kind,

@@ -9,13 +9,13 @@ values_with_intervals as (
     select * from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
-values_paired_with_baselines as (
-    select * from {{ ref('int_values_paired_with_baselines') }}
+targets_paired_with_baselines as (
+    select * from {{ ref('int_targets_paired_with_baselines') }}
 ),
 
 shares_at_the_ceiling as (
     select
-        jurisdiction_slug || '__share_at_most_100__' || value_id as check_id,
+        document_id || '__share_at_most_100__' || value_id as check_id,
         jurisdiction_slug,
         document_id,
         'plausibility' as check_kind,
@@ -36,7 +36,7 @@ shares_at_the_ceiling as (
 
 targets_against_baselines as (
     select
-        gaps.jurisdiction_slug || '__target_not_below_baseline__' || gaps.indicator_code as check_id,
+        gaps.document_id || '__target_not_below_baseline__' || gaps.indicator_code as check_id,
         gaps.jurisdiction_slug,
         gaps.document_id,
         'plausibility' as check_kind,
@@ -51,7 +51,7 @@ targets_against_baselines as (
         targets.value_upper >= baselines.value_lower as is_consistent,
         targets.value_id || ',' || baselines.value_id as value_ids,
         targets.source_quote || ' ‖ ' || baselines.source_quote as source_quotes
-    from values_paired_with_baselines as gaps
+    from targets_paired_with_baselines as gaps
     inner join values_with_intervals as targets
         on gaps.target_value_id = targets.value_id
     inner join values_with_intervals as baselines

@@ -1,5 +1,7 @@
 {#-
-    Figures a document states more than once (goals, task list, indicator table, annex) must agree: every
+    Figures a document states more than once (goals, task list, indicator table, annex) must agree, within that
+    document only (another plan of the same jurisdiction that states another value revises the target, see
+    fct_target_revisions; it does not contradict it): every
     statement of the same indicator, kind and year against the first one, reporting the one furthest from it.
     The two ends of a range ("1—2个": at least 1, at most 2) are not restatements of each other, so upper
     bounds (≤, <) are compared only with upper bounds.
@@ -24,7 +26,7 @@ whole_statements as (
 
 statement_groups as (
     select
-        jurisdiction_slug,
+        document_id,
         indicator_code,
         value_kind,
         period_label,
@@ -33,13 +35,13 @@ statement_groups as (
         {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
         {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
     from whole_statements
-    group by jurisdiction_slug, indicator_code, value_kind, period_label
+    group by document_id, indicator_code, value_kind, period_label
     having count(*) > 1
 ),
 
 others_ranked as (
     select
-        statement_groups.jurisdiction_slug,
+        statement_groups.document_id,
         statement_groups.indicator_code,
         statement_groups.value_kind,
         statement_groups.period_label,
@@ -48,7 +50,7 @@ others_ranked as (
         others.value_upper,
         row_number() over (
             partition by
-                statement_groups.jurisdiction_slug,
+                statement_groups.document_id,
                 statement_groups.indicator_code,
                 statement_groups.value_kind,
                 statement_groups.period_label
@@ -59,7 +61,7 @@ others_ranked as (
         on statement_groups.first_value_id = firsts.value_id
     inner join whole_statements as others
         on
-            statement_groups.jurisdiction_slug = others.jurisdiction_slug
+            statement_groups.document_id = others.document_id
             and statement_groups.indicator_code = others.indicator_code
             and statement_groups.value_kind = others.value_kind
             and statement_groups.period_label = others.period_label
@@ -68,12 +70,12 @@ others_ranked as (
 
 restated_checks as (
     select
-        groups.jurisdiction_slug
+        groups.document_id
         || '__restated__' || groups.indicator_code
         || '__' || groups.value_kind
         || '__' || groups.period_label as check_id,
-        groups.jurisdiction_slug,
-        firsts.document_id,
+        firsts.jurisdiction_slug,
+        groups.document_id,
         'same_figure_restated' as check_kind,
         firsts.indicator_name_zh || '（' || groups.period_label || '）多处表述一致' as description_zh,
         firsts.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
@@ -94,7 +96,7 @@ restated_checks as (
         on groups.first_value_id = firsts.value_id
     inner join others_ranked as furthest
         on
-            groups.jurisdiction_slug = furthest.jurisdiction_slug
+            groups.document_id = furthest.document_id
             and groups.indicator_code = furthest.indicator_code
             and groups.value_kind = furthest.value_kind
             and groups.period_label = furthest.period_label
@@ -103,10 +105,10 @@ restated_checks as (
 
 repeated_baselines as (
     select
-        jurisdiction_slug,
+        document_id,
         indicator_code,
         value,
-        min(document_id) as document_id,
+        min(jurisdiction_slug) as jurisdiction_slug,
         min(indicator_name_zh) as indicator_name_zh,
         min(indicator_name_en) as indicator_name_en,
         min(period_year) as earliest_year,
@@ -115,15 +117,15 @@ repeated_baselines as (
         {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
     from whole_statements
     where value_kind = 'baseline' and period_year is not null
-    group by jurisdiction_slug, indicator_code, value
+    group by document_id, indicator_code, value
     having count(*) > 1
 ),
 
 baseline_year_checks as (
     select
-        jurisdiction_slug || '__baseline_year_consistent__' || indicator_code as check_id,
-        jurisdiction_slug,
-        min(document_id) as document_id,
+        document_id || '__baseline_year_consistent__' || indicator_code as check_id,
+        min(jurisdiction_slug) as jurisdiction_slug,
+        document_id,
         'plausibility' as check_kind,
         min(indicator_name_zh) || '：同一基数在正文与表格中的年份一致' as description_zh,
         min(indicator_name_en) || ': a baseline printed twice carries the same year in the text and the table'
@@ -138,7 +140,7 @@ baseline_year_checks as (
         {{ listagg_ordered('value_ids', "','", 'value_ids') }} as value_ids,
         {{ listagg_ordered('source_quotes', "' ‖ '", 'value_ids') }} as source_quotes
     from repeated_baselines
-    group by jurisdiction_slug, indicator_code
+    group by document_id, indicator_code
 ),
 
 final as (

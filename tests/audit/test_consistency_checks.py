@@ -2,6 +2,11 @@
 
 import pytest
 
+# The documents whose figures these tests assert (check ids are built from document_id).
+ZHOUKOU = "zhoukou_2024_elderly_care_supervision_plan"
+GANZI = "ganzi_2023_yilao_yixiao_plan_draft"
+LINCANG = "lincang_2022_care_services_plan"
+
 
 def check(con, check_id: str) -> dict:
     rows = con.sql(f"select * from marts.fct_consistency_checks where check_id = '{check_id}'").pl().to_dicts()
@@ -10,7 +15,7 @@ def check(con, check_id: str) -> dict:
 
 
 def test_zhoukou_meal_sites_tie_out(con):
-    row = check(con, "zhoukou__parts_sum__county_allocations__elderly_meal_service_sites")
+    row = check(con, f"{ZHOUKOU}__parts_sum__county_allocations__elderly_meal_service_sites")
     assert (row["stated_value"], row["computed_value"], row["status"]) == (700, 700, "pass")
     assert row["check_kind"] == "parts_sum_to_total"
     assert "合计 700 8890 40 60 5000" in row["source_quotes"]
@@ -26,19 +31,19 @@ def test_zhoukou_meal_sites_tie_out(con):
     ],
 )
 def test_zhoukou_other_columns_tie_out(con, indicator_code, total):
-    row = check(con, f"zhoukou__parts_sum__county_allocations__{indicator_code}")
+    row = check(con, f"{ZHOUKOU}__parts_sum__county_allocations__{indicator_code}")
     assert (row["stated_value"], row["computed_value"], row["status"]) == (total, total, "pass")
 
 
 def test_ganzi_institutions_and_beds_by_type(con):
-    institutions = check(con, "ganzi__parts_sum__ganzi_001__institution_type")
-    beds = check(con, "ganzi__parts_sum__ganzi_002__institution_type")
+    institutions = check(con, f"{GANZI}__parts_sum__ganzi_001__institution_type")
+    beds = check(con, f"{GANZI}__parts_sum__ganzi_002__institution_type")
     assert (institutions["stated_value"], institutions["computed_value"], institutions["status"]) == (49, 49, "pass")
     assert (beds["stated_value"], beds["computed_value"], beds["status"]) == (3712, 3712, "pass")
 
 
 def test_ganzi_occupancy_recomputed_within_printed_precision(con):
-    row = check(con, "ganzi__occupancy_rate_of_county_public_institutions")
+    row = check(con, f"{GANZI}__occupancy_rate_of_county_public_institutions")
     assert (row["stated_lower"], row["stated_upper"]) == pytest.approx((25.55, 25.65))
     assert row["computed_value"] == pytest.approx(890 / 3476 * 100)
     assert row["status"] == "pass"
@@ -47,7 +52,7 @@ def test_ganzi_occupancy_recomputed_within_printed_precision(con):
 def test_ganzi_elderly_share_passes_only_because_of_printed_precision(con):
     # 12.59万 / 110.74万 = 11.369 %, printed 11.36 %: the intervals [11.355, 11.365] and
     # [125850/1107450, 125950/1107350] = [11.3639, 11.3740] touch, so the figures are compatible.
-    row = check(con, "ganzi__elderly_60_plus_share_of_population")
+    row = check(con, f"{GANZI}__elderly_60_plus_share_of_population")
     assert row["computed_value"] == pytest.approx(125900 / 1107400 * 100)
     assert row["computed_lower"] == pytest.approx(125850 / 1107450 * 100)
     assert row["computed_upper"] == pytest.approx(125950 / 1107350 * 100)
@@ -56,7 +61,7 @@ def test_ganzi_elderly_share_passes_only_because_of_printed_precision(con):
 
 
 def test_ganzi_slot_target_contradicts_its_per_1000_norm(con):
-    row = check(con, "ganzi__childcare_slots_target_implied_by_table_norm")
+    row = check(con, f"{GANZI}__childcare_slots_target_implied_by_table_norm")
     assert row["stated_value"] == 3400
     assert row["computed_value"] == pytest.approx(4.5 * 1136600 / 1000)
     assert row["status"] == "fail"
@@ -64,18 +69,18 @@ def test_ganzi_slot_target_contradicts_its_per_1000_norm(con):
 
 
 def test_lincang_yearly_pace_implies_the_2025_total(con):
-    row = check(con, "lincang__renovations_implied_by_yearly_pace_tasks")
+    row = check(con, f"{LINCANG}__renovations_implied_by_yearly_pace_tasks")
     assert (row["stated_value"], row["computed_value"], row["status"]) == (1000, 1000, "pass")
 
 
 def test_zhoukou_600_versus_60_village_stations_is_a_registered_finding(con):
-    row = check(con, "zhoukou__restated__village_standard_elderly_service_stations__target__2024")
+    row = check(con, f"{ZHOUKOU}__restated__village_standard_elderly_service_stations__target__2024")
     assert (row["stated_value"], row["computed_value"], row["status"]) == (600, 60, "fail")
     assert row["is_known_finding"] is True
 
 
 def test_hundred_percent_or_more_is_flagged(con):
-    row = check(con, "ganzi__share_at_most_100__ganzi_060")
+    row = check(con, f"{GANZI}__share_at_most_100__ganzi_060")
     assert row["status"] == "fail" and "100%以上" in row["source_quotes"]
 
 

@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import PROJECT_DIR, copy_project
-from yilao_yixiao import engines
+from tools import engines
 
 
 def _install(extra: str, module: str) -> None:

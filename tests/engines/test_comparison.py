@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from yilao_yixiao import engines
+from tools import engines
 
 
 def frame(**columns) -> pl.DataFrame:

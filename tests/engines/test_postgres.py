@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yilao_yixiao import engines
+from tools import engines
 
 
 def test_build_passes_on_postgres(postgres_build):

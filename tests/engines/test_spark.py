@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from yilao_yixiao import engines
+from tools import engines
 
 pytestmark = pytest.mark.spark
 

@@ -1,5 +1,7 @@
 """CODEBOOK.md lists exactly the indicators of seeds/indicators.csv."""
 
+import pytest
+
 from tests.conftest import PROJECT_DIR
 from yilao_yixiao import codebook
 
@@ -11,6 +13,7 @@ def test_codebook_indicator_table_matches_the_seed():
     )
 
 
+@pytest.mark.real_plans
 def test_codebook_names_shared_concepts_with_their_jurisdictions():
     table = codebook.indicator_table(PROJECT_DIR / "seeds")
     row = next(line for line in table.splitlines() if line.startswith("| `nursing_bed_share_elderly_institutions`"))

@@ -21,6 +21,7 @@ from great_expectations.expectations.row_conditions import deserialize_row_condi
 
 from yilao_yixiao.validation import DEFAULT_DATA_DOCS
 from yilao_yixiao.validation.offline_docs import make_offline
+from yilao_yixiao.validation.reference import read_reference
 from yilao_yixiao.validation.suites import MART_SUITES, MartSuite
 from yilao_yixiao.validation.summary import FailedExpectation, SuiteResult, ValidationSummary
 
@@ -134,6 +135,8 @@ def validate(
     if not database.is_file():
         raise FileNotFoundError(f"warehouse not found: {database} (run `yyx build` first)")
     out_dir = Path(out_dir).resolve()
+    # Read before the folder is cleared: a warehouse without its vocabularies leaves the old Data Docs in place.
+    reference = read_reference(database)
     _prepare_site_folder(out_dir)
 
     context = _context(out_dir)
@@ -145,7 +148,7 @@ def validate(
     with tempfile.TemporaryDirectory(prefix="yyx-validate-") as scratch:
         definitions = []
         # Every suite goes into the context, so Data Docs lists the rules even of a mart that is missing.
-        expectation_suites = {suite.name: context.suites.add(suite.expectation_suite()) for suite in suites}
+        expectation_suites = {suite.name: context.suites.add(suite.expectation_suite(reference)) for suite in suites}
         expectation_tables = {suite.name: suite.table for suite in suites}
         for mart_suite in runnable:
             asset = datasource.add_parquet_asset(

@@ -16,27 +16,18 @@ import great_expectations.expectations as gxe
 from great_expectations.expectations.expectation import Expectation
 from great_expectations.expectations.row_conditions import Column
 
+from yilao_yixiao.validation.reference import VOCABULARIES, Reference
 from yilao_yixiao.validation.whole_numbers import ExpectColumnValuesToBeWholeNumbers
 
-JURISDICTION_SLUGS = ["changzhi", "siping", "zhoukou", "lincang", "ganzi"]
-VALUE_KINDS = ["baseline", "target", "standard", "context"]
-COMPARATORS = ["eq", "ge", "gt", "le", "lt", "approx"]
-OBLIGATIONS = ["binding", "expected"]
-DOCUMENT_STATUSES = ["final", "draft_for_comment"]
 # Units whose figures count things: never negative, never fractional.
 COUNT_UNITS = ["count", "persons", "households", "person_times"]
 # The plans run 2021–2025 and cite baselines back to 2020; anything outside this window is a misreading.
 FIRST_PLAUSIBLE_YEAR = 2010
 LAST_PLAUSIBLE_YEAR = 2035
-CHECK_KINDS = [
-    "parts_sum_to_total",
-    "rate_recomputed",
-    "same_figure_restated",
-    "target_implied_by_norm",
-    "plausibility",
-]
+# Not a vocabulary: the two outcomes every check model computes.
 CHECK_STATUSES = ["pass", "fail"]
-FINDING_STATUSES = ["open", "reported_to_issuer", "acknowledged"]
+# The slug is the key of file names and ids: lower-case ASCII snake case.
+SLUG = r"^[a-z][a-z0-9_]*$"
 # A non-blank string: at least one character that is not whitespace.
 NON_BLANK = r"\S"
 
@@ -49,15 +40,15 @@ class MartSuite:
     """A suite and the mart (table in schema `marts`) it validates."""
 
     table: str
-    build: Callable[[], list[Expectation]]
+    build: Callable[[Reference], list[Expectation]]
     description: str
 
     @property
     def name(self) -> str:
         return self.table
 
-    def expectation_suite(self) -> gx.ExpectationSuite:
-        return gx.ExpectationSuite(name=self.name, expectations=self.build(), notes=self.description)
+    def expectation_suite(self, reference: Reference) -> gx.ExpectationSuite:
+        return gx.ExpectationSuite(name=self.name, expectations=self.build(reference), notes=self.description)
 
 
 def key(column: str) -> list[Expectation]:
@@ -69,7 +60,7 @@ def key(column: str) -> list[Expectation]:
 
 
 def one_of(column: str, values: list, why: str, *, required: bool = False) -> list[Expectation]:
-    """Values from a closed vocabulary; null stays allowed unless `required` (GX skips nulls in set checks)."""
+    """Values from a closed set; null stays allowed unless `required` (GX skips nulls in set checks)."""
     rules: list[Expectation] = [gxe.ExpectColumnValuesToBeInSet(column=column, value_set=values, notes=why)]
     if required:
         rules.insert(0, gxe.ExpectColumnValuesToNotBeNull(column=column, notes=why))
@@ -132,23 +123,36 @@ def at_least_one_row() -> list[Expectation]:
     ]
 
 
+def in_vocabulary(
+    reference: Reference, vocabulary: str, why: str, *, column: str | None = None, required: bool = False
+) -> list[Expectation]:
+    """Codes of a vocabulary seed (seeds/<plural>.csv), as loaded into the warehouse being validated."""
+    seed = VOCABULARIES[vocabulary].removeprefix("stg_")
+    notes = f"{why.rstrip('.')}: a code of seeds/{seed}.csv."
+    return one_of(column or vocabulary, reference.of(vocabulary), notes, required=required)
+
+
 def jurisdiction(column: str = "jurisdiction_slug") -> list[Expectation]:
-    return one_of(column, JURISDICTION_SLUGS, "The warehouse covers exactly these five jurisdictions.", required=True)
+    why = "Every row belongs to a jurisdiction, named by its slug (the key of ids and file names)."
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column=column, notes=why),
+        gxe.ExpectColumnValuesToMatchRegex(column=column, regex=SLUG, notes=why),
+    ]
 
 
-def fct_indicator_values() -> list[Expectation]:
+def fct_indicator_values(reference: Reference) -> list[Expectation]:
     return [
         *at_least_one_row(),
         *key("value_id"),
         *jurisdiction(),
-        *one_of("document_status", DOCUMENT_STATUSES, "A document is final or a draft for comment.", required=True),
-        *one_of("value_kind", VALUE_KINDS, "Every figure is a baseline, target, standard or context.", required=True),
-        *one_of(
+        *in_vocabulary(reference, "document_status", "A document's publication status.", required=True),
+        *in_vocabulary(reference, "value_kind", "Every figure is of a known kind.", required=True),
+        *in_vocabulary(
+            reference,
             "comparator",
-            COMPARATORS,
-            "How the figure is stated (≥ 55 is not = 55); null only for a qualitative statement.",
+            "How the figure is stated (≥ 55 is not = 55); null only for a qualitative statement",
         ),
-        *one_of("obligation", OBLIGATIONS, "约束性 → binding, 预期性 → expected; null when not classified."),
+        *in_vocabulary(reference, "obligation", "约束性 → binding, 预期性 → expected; null when not classified"),
         gxe.ExpectColumnValuesToNotBeNull(
             column="unit", notes="`value` is in the indicator's unit, so a figure without one is unreadable."
         ),
@@ -175,7 +179,7 @@ def fct_indicator_values() -> list[Expectation]:
     ]
 
 
-def fct_indicator_gaps() -> list[Expectation]:
+def fct_indicator_gaps(reference: Reference) -> list[Expectation]:
     return [
         *at_least_one_row(),
         *key("gap_id"),
@@ -187,9 +191,16 @@ def fct_indicator_gaps() -> list[Expectation]:
         *percent_range("baseline_value"),
         *whole_count("target_value"),
         *whole_count("baseline_value"),
-        *one_of("target_comparator", COMPARATORS, "Comparators come from one closed set.", required=True),
-        *one_of("baseline_comparator", COMPARATORS, "Comparators come from one closed set."),
-        *one_of("target_obligation", OBLIGATIONS, "约束性 → binding, 预期性 → expected; null when not classified."),
+        *in_vocabulary(
+            reference, "comparator", "Comparators come from one closed set", column="target_comparator", required=True
+        ),
+        *in_vocabulary(reference, "comparator", "Comparators come from one closed set", column="baseline_comparator"),
+        *in_vocabulary(
+            reference,
+            "obligation",
+            "约束性 → binding, 预期性 → expected; null when not classified",
+            column="target_obligation",
+        ),
         gxe.ExpectColumnValuesToBeBetween(
             column="years_between",
             min_value=1,
@@ -209,7 +220,7 @@ def fct_indicator_gaps() -> list[Expectation]:
     ]
 
 
-def fct_county_allocations() -> list[Expectation]:
+def fct_county_allocations(reference: Reference) -> list[Expectation]:
     return [
         *at_least_one_row(),
         *key("allocation_id"),
@@ -242,9 +253,12 @@ def fct_county_allocations() -> list[Expectation]:
     ]
 
 
-def dim_jurisdictions() -> list[Expectation]:
+def dim_jurisdictions(reference: Reference) -> list[Expectation]:
     return [
-        gxe.ExpectTableRowCountToEqual(value=5, notes="Five jurisdictions: Changzhi, Siping, Zhoukou, Lincang, Ganzi."),
+        gxe.ExpectTableRowCountToEqual(
+            value=reference.n_jurisdictions,
+            notes="One row per row of the jurisdictions seed: the mart neither loses nor duplicates a jurisdiction.",
+        ),
         *key("jurisdiction_code"),
         *key("jurisdiction_slug"),
         *jurisdiction(),
@@ -253,12 +267,7 @@ def dim_jurisdictions() -> list[Expectation]:
             regex=r"^\d{6}$",
             notes="A jurisdiction code is the six-digit administrative division code.",
         ),
-        *one_of(
-            "admin_level",
-            ["prefecture_level_city", "autonomous_prefecture"],
-            "All five are prefecture-level: four cities and one autonomous prefecture.",
-            required=True,
-        ),
+        *in_vocabulary(reference, "admin_level", "Every jurisdiction has an administrative level", required=True),
         gxe.ExpectColumnValuesToBeBetween(
             column="n_documents", min_value=1, notes="Every jurisdiction has at least one source document."
         ),
@@ -266,14 +275,18 @@ def dim_jurisdictions() -> list[Expectation]:
     ]
 
 
-def dim_documents() -> list[Expectation]:
+def dim_documents(reference: Reference) -> list[Expectation]:
     counts = ["n_values", "n_baselines", "n_targets", "n_binding", "n_expected"]
     return [
         *at_least_one_row(),
         *key("document_id"),
         *jurisdiction(),
-        *one_of("document_status", DOCUMENT_STATUSES, "A document is final or a draft for comment.", required=True),
-        *one_of("script", ["traditional", "simplified"], "The text is in traditional or simplified characters."),
+        gxe.ExpectTableRowCountToEqual(
+            value=reference.n_documents,
+            notes="One row per row of the documents seed: the mart neither loses nor duplicates a document.",
+        ),
+        *in_vocabulary(reference, "document_status", "A document's publication status", required=True),
+        *in_vocabulary(reference, "script", "The characters the text is printed in"),
         gxe.ExpectColumnValuesToMatchRegex(
             column="source_sha256",
             regex=r"^[0-9a-f]{64}$",
@@ -311,7 +324,7 @@ def dim_documents() -> list[Expectation]:
     ]
 
 
-def dim_indicators() -> list[Expectation]:
+def dim_indicators(reference: Reference) -> list[Expectation]:
     return [
         *at_least_one_row(),
         *key("indicator_code"),
@@ -336,13 +349,13 @@ def dim_indicators() -> list[Expectation]:
         gxe.ExpectColumnValuesToBeBetween(
             column="n_jurisdictions",
             min_value=1,
-            max_value=len(JURISDICTION_SLUGS),
-            notes="An indicator is stated by one to five of the jurisdictions.",
+            max_value=reference.n_jurisdictions,
+            notes="An indicator is stated by at least one and at most every jurisdiction of the seed.",
         ),
     ]
 
 
-def fct_consistency_checks() -> list[Expectation]:
+def fct_consistency_checks(reference: Reference) -> list[Expectation]:
     # One row per consistency check; columns as agreed for the mart (stated/computed values with intervals).
     intervals = [
         ("stated_upper", "stated_lower", "A printed figure's interval is not empty."),
@@ -356,7 +369,7 @@ def fct_consistency_checks() -> list[Expectation]:
         *at_least_one_row(),
         *key("check_id"),
         *jurisdiction(),
-        *one_of("check_kind", CHECK_KINDS, "Checks come from the audit's five kinds.", required=True),
+        *in_vocabulary(reference, "check_kind", "Every check is of a known kind", required=True),
         *one_of("status", CHECK_STATUSES, "A check passes or fails; nothing in between.", required=True),
         gxe.ExpectColumnValuesToNotBeNull(
             column="is_known_finding", notes="Every check says whether its failure is a declared finding."
@@ -370,7 +383,7 @@ def fct_consistency_checks() -> list[Expectation]:
                 "a mistyped seed or a new contradiction of the document to examine."
             ),
         ),
-        *one_of("finding_status", FINDING_STATUSES, "A finding is open, reported to the issuer or acknowledged."),
+        *in_vocabulary(reference, "finding_status", "Where a registered finding stands"),
         gxe.ExpectColumnValuesToNotBeNull(
             column="finding_status",
             row_condition=Column("is_known_finding") == True,  # noqa: E712 (a GX condition, not a Python test)
@@ -399,10 +412,10 @@ def fct_consistency_checks() -> list[Expectation]:
 
 
 MART_SUITES: tuple[MartSuite, ...] = (
-    MartSuite("fct_indicator_values", fct_indicator_values, "Every stated figure of the five plans."),
+    MartSuite("fct_indicator_values", fct_indicator_values, "Every stated figure of the plans."),
     MartSuite("fct_indicator_gaps", fct_indicator_gaps, "Each headline target with its baseline and the gap."),
-    MartSuite("fct_county_allocations", fct_county_allocations, "Zhoukou's 2024 targets split over its counties."),
-    MartSuite("dim_jurisdictions", dim_jurisdictions, "The five jurisdictions."),
+    MartSuite("fct_county_allocations", fct_county_allocations, "Targets of annex tables split over county units."),
+    MartSuite("dim_jurisdictions", dim_jurisdictions, "The jurisdictions whose plans the warehouse holds."),
     MartSuite("dim_documents", dim_documents, "The source documents."),
     MartSuite("dim_indicators", dim_indicators, "The codebook of indicators."),
     MartSuite("fct_consistency_checks", fct_consistency_checks, "Arithmetic and restatement checks of each plan."),

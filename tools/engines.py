@@ -26,7 +26,7 @@ import polars as pl
 
 from yilao_yixiao.warehouse import FAILED_STATUSES, NodeFailure
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 MART_SCHEMA = "marts"
 PG_USER = "postgres"
 PG_DATABASE = "yilao_yixiao"

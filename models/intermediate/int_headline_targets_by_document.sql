@@ -1,0 +1,85 @@
+{#-
+    One row per document × indicator that has a dated target: the document's headline statement of it.
+
+    A document often states the same target more than once (goals, task list, indicator table) and sometimes
+    with different numbers. The headline target is the latest target year, then the value stated most often,
+    then the first statement in document order; `n_target_statements` and `target_values_disagree` keep the
+    disagreement visible. Statements of other documents, even of the same jurisdiction, are never counted.
+-#}
+
+with
+
+values_labelled as (
+    select * from {{ ref('int_indicator_values_labelled') }}
+),
+
+target_statements as (
+    select * from values_labelled
+    where
+        not is_breakdown_part
+        and value is not null
+        and value_kind = 'target'
+        and period_year is not null
+),
+
+target_candidates as (
+    select
+        document_id,
+        indicator_code,
+        period_year,
+        value,
+        count(*) as n_statements_of_value,
+        min(value_id) as first_value_id
+    from target_statements
+    group by document_id, indicator_code, period_year, value
+),
+
+target_disagreement as (
+    select
+        document_id,
+        indicator_code,
+        period_year,
+        count(*) as n_target_statements,
+        count(distinct value) > 1 as target_values_disagree
+    from target_statements
+    group by document_id, indicator_code, period_year
+),
+
+ranked_target_candidates as (
+    select
+        target_candidates.*,
+        row_number() over (
+            partition by target_candidates.document_id, target_candidates.indicator_code
+            order by
+                target_candidates.period_year desc,
+                target_candidates.n_statements_of_value desc,
+                target_candidates.first_value_id asc
+        ) as target_rank
+    from target_candidates
+),
+
+headline_targets as (
+    select
+        ranked_target_candidates.first_value_id as target_value_id,
+        target_disagreement.n_target_statements,
+        target_disagreement.target_values_disagree
+    from ranked_target_candidates
+    inner join target_disagreement
+        on
+            ranked_target_candidates.document_id = target_disagreement.document_id
+            and ranked_target_candidates.indicator_code = target_disagreement.indicator_code
+            and ranked_target_candidates.period_year = target_disagreement.period_year
+    where ranked_target_candidates.target_rank = 1
+),
+
+final as (
+    select
+        headline_targets.n_target_statements,
+        headline_targets.target_values_disagree,
+        target_statements.*
+    from headline_targets
+    inner join target_statements
+        on headline_targets.target_value_id = target_statements.value_id
+)
+
+select * from final
