@@ -263,3 +263,21 @@ def all_figures(database: Path) -> pl.DataFrame:
         order by indicator_values.jurisdiction_code, indicator_values.document_id, indicator_values.value_id
         """,
     )
+
+
+def vocabulary_labels(database: Path, vocabulary: str, table: str) -> list[tuple[str, str, str]] | None:
+    """(code, name_zh, name_en) of a vocabulary seed as the build staged it, or None in an older warehouse."""
+    found = query(
+        database,
+        "select table_schema from information_schema.tables where table_name = ? order by table_schema",
+        [table],
+    )
+    if found.height == 0:
+        return None
+    schema = found["table_schema"][0]
+    frame = query(
+        database,
+        f'select {vocabulary}_code, {vocabulary}_name_zh, {vocabulary}_name_en from "{schema}"."{table}"'
+        f" order by {vocabulary}_code",
+    )
+    return [tuple(row) for row in frame.iter_rows()]

@@ -13,6 +13,7 @@ from yilao_yixiao.dashboards.explorer import figure_rows
 from yilao_yixiao.dashboards.labels import (
     CHECK_KINDS,
     CHECK_STATUSES,
+    DOMAINS,
     FINDING_STATUSES,
     OBLIGATIONS,
     Text,
@@ -20,6 +21,7 @@ from yilao_yixiao.dashboards.labels import (
     format_percent,
     format_value,
     label,
+    labels,
     unit_label,
 )
 
@@ -32,7 +34,10 @@ def _by_domain(rows: list[dict]) -> list[dict]:
     domains: dict[str, list[dict]] = {}
     for row in rows:
         domains.setdefault(row["domain"] or "", []).append(row)
-    return [{"domain": domain, "rows": members} for domain, members in sorted(domains.items())]
+    return [
+        {"domain": domain, "domain_text": labels(DOMAINS, domain or None), "rows": members}
+        for domain, members in sorted(domains.items())
+    ]
 
 
 def gap_rows(gaps: pl.DataFrame, root: str) -> list[dict]:
