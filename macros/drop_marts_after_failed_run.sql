@@ -12,8 +12,9 @@
             {%- endif -%}
         {%- endfor -%}
         {%- if failed -%}
-            {{ log("Run failed (" ~ failed | join(", ") ~ "): dropping schema marts so no half-built mart is left behind.", info=true) }}
-            drop schema if exists marts cascade
+            {%- set marts_schema = generate_schema_name('marts', none) -%}
+            {{ log("Run failed (" ~ failed | join(", ") ~ "): dropping schema " ~ marts_schema ~ " so no half-built mart is left behind.", info=true) }}
+            drop schema if exists {{ marts_schema }} cascade
         {%- else -%}
             select 1 as run_succeeded
         {%- endif -%}

@@ -1,66 +1,73 @@
 with
 
-parts_sum_checks as (
-    select * from {{ ref('int_checks_parts_sum_to_total') }}
-),
-
-restated_figure_checks as (
-    select * from {{ ref('int_checks_restated_figures') }}
-),
-
-declared_relation_checks as (
-    select * from {{ ref('int_checks_declared_relations') }}
-),
-
-plausibility_checks as (
-    select * from {{ ref('int_checks_plausibility') }}
+check_figures as (
+    select * from {{ ref('int_consistency_check_figures') }}
 ),
 
 audit_findings as (
     select * from {{ ref('stg_audit_findings') }}
 ),
 
-all_checks as (
-    select * from parts_sum_checks
-    union all
-    select * from restated_figure_checks
-    union all
-    select * from declared_relation_checks
-    union all
-    select * from plausibility_checks
+checks as (
+    select distinct
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        is_consistent
+    from check_figures
+),
+
+figure_lists as (
+    select
+        check_id,
+        {{ listagg_ordered('value_id', "','", 'value_position') }} as value_ids,
+        {{ listagg_ordered('source_quote', "' ‖ '", 'value_position') }} as source_quotes
+    from check_figures
+    group by check_id
 ),
 
 final as (
     select
-        all_checks.check_id,
-        all_checks.jurisdiction_slug,
-        all_checks.document_id,
-        all_checks.check_kind,
-        all_checks.description_zh,
-        all_checks.description_en,
-        all_checks.stated_value,
-        all_checks.stated_lower,
-        all_checks.stated_upper,
-        all_checks.computed_value,
-        all_checks.computed_lower,
-        all_checks.computed_upper,
+        checks.check_id,
+        checks.jurisdiction_slug,
+        checks.document_id,
+        checks.check_kind,
+        checks.description_zh,
+        checks.description_en,
+        checks.stated_value,
+        checks.stated_lower,
+        checks.stated_upper,
+        checks.computed_value,
+        checks.computed_lower,
+        checks.computed_upper,
         case
-            when all_checks.check_kind = 'same_figure_restated' or all_checks.check_kind = 'parts_sum_to_total'
+            when checks.check_kind = 'same_figure_restated' or checks.check_kind = 'parts_sum_to_total'
                 then 'pass when the interval of the stated figure overlaps the interval of the other figures'
-            when all_checks.check_kind = 'plausibility'
+            when checks.check_kind = 'plausibility'
                 then 'pass when the stated figure lies within the bound'
             else 'pass when the stated interval overlaps the interval computed from the operands'
         end
         || '; intervals come from printed precision (± half a unit of the last printed digit for rounded figures)'
             as tolerance_note,
-        case when all_checks.is_consistent then 'pass' else 'fail' end as status,
+        case when checks.is_consistent then 'pass' else 'fail' end as status,
         audit_findings.check_id is not null as is_known_finding,
         audit_findings.finding_status,
-        all_checks.value_ids,
-        all_checks.source_quotes
-    from all_checks
+        figure_lists.value_ids,
+        figure_lists.source_quotes
+    from checks
+    inner join figure_lists
+        on checks.check_id = figure_lists.check_id
     left join audit_findings
-        on all_checks.check_id = audit_findings.check_id
+        on checks.check_id = audit_findings.check_id
 )
 
 select * from final

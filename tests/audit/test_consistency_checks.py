@@ -93,3 +93,57 @@ def test_only_registered_findings_fail(con):
     }
     assert len(failing) == 7
     assert all(failing.values())
+
+
+def figures(con, check_id: str) -> list[tuple]:
+    return con.execute(
+        "select value_id, value_role, figure_table from marts.fct_consistency_check_values"
+        " where check_id = ? order by value_position",
+        [check_id],
+    ).fetchall()
+
+
+def test_a_declared_relation_lists_its_operands_by_role(con):
+    assert figures(con, f"{GANZI}__occupancy_rate_of_county_public_institutions") == [
+        ("ganzi_008", "stated", "indicator_values"),
+        ("ganzi_007", "left_operand", "indicator_values"),
+        ("ganzi_006", "right_operand", "indicator_values"),
+    ]
+
+
+def test_an_annex_column_lists_its_total_and_every_county_cell(con):
+    rows = figures(
+        con, f"{ZHOUKOU}__parts_sum__county_allocations__township_nursing_homes_converted_to_regional_centres"
+    )
+    assert rows[0] == ("zhoukou_035", "total", "indicator_values")
+    cells = rows[1:]
+    assert len(cells) == 12 and {role for _, role, _ in cells} == {"county_cell"}
+    assert {table for _, _, table in cells} == {"county_allocations"}
+
+
+def test_the_joined_lists_are_the_bridge_rows_in_order(con):
+    mismatched = con.execute(
+        """
+        select checks.check_id
+        from marts.fct_consistency_checks as checks
+        inner join (
+            select check_id, string_agg(value_id, ',' order by value_position) as value_ids
+            from marts.fct_consistency_check_values group by check_id
+        ) as bridge on checks.check_id = bridge.check_id
+        where checks.value_ids <> bridge.value_ids
+        """
+    ).fetchall()
+    assert mismatched == []
+    assert con.execute("select count(distinct check_id) from marts.fct_consistency_check_values").fetchone() == (
+        con.execute("select count(*) from marts.fct_consistency_checks").fetchone()
+    )
+
+
+def test_zhoukou_annex_is_twelve_units_by_five_measures(con):
+    shape = con.execute(
+        "select count(distinct county_slug), count(distinct indicator_code), count(*),"
+        " sum(case when is_applicable then 0 else 1 end)"
+        " from marts.fct_county_allocations where document_id = ?",
+        [ZHOUKOU],
+    ).fetchone()
+    assert shape == (12, 5, 60, 3)

@@ -28,8 +28,7 @@ shares_at_the_ceiling as (
         100.0 as computed_lower,
         100.0 as computed_upper,
         value <= 100 and not (value = 100 and comparator in ('gt', 'ge') and value_kind <> 'baseline') as is_consistent,
-        value_id as value_ids,
-        source_quote as source_quotes
+        value_id as stated_value_id
     from values_with_intervals
     where unit = 'percent' and value >= 100
 ),
@@ -49,8 +48,8 @@ targets_against_baselines as (
         baselines.value_lower as computed_lower,
         baselines.value_upper as computed_upper,
         targets.value_upper >= baselines.value_lower as is_consistent,
-        targets.value_id || ',' || baselines.value_id as value_ids,
-        targets.source_quote || ' ‖ ' || baselines.source_quote as source_quotes
+        targets.value_id as target_value_id,
+        baselines.value_id as baseline_value_id
     from targets_paired_with_baselines as gaps
     inner join values_with_intervals as targets
         on gaps.target_value_id = targets.value_id
@@ -59,10 +58,36 @@ targets_against_baselines as (
     where gaps.higher_is_better
 ),
 
+ceiling_figures as (
+    select
+        checks.check_id,
+        stated.value_id,
+        'stated' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        stated.source_quote
+    from shares_at_the_ceiling as checks
+    inner join values_with_intervals as stated
+        on checks.stated_value_id = stated.value_id
+),
+
+target_baseline_figures as (
+    select
+        checks.check_id,
+        figures.value_id,
+        case when figures.value_id = checks.target_value_id then 'target' else 'baseline' end as value_role,
+        case when figures.value_id = checks.target_value_id then 0 else 1 end as role_order,
+        'indicator_values' as figure_table,
+        figures.source_quote
+    from targets_against_baselines as checks
+    inner join values_with_intervals as figures
+        on figures.value_id in (checks.target_value_id, checks.baseline_value_id)
+),
+
 final as (
-    select * from shares_at_the_ceiling
+    {{ consistency_check_rows('shares_at_the_ceiling', 'ceiling_figures') }}
     union all
-    select * from targets_against_baselines
+    {{ consistency_check_rows('targets_against_baselines', 'target_baseline_figures') }}
 )
 
 select * from final

@@ -31,9 +31,7 @@ statement_groups as (
         value_kind,
         period_label,
         min(value_id) as first_value_id,
-        count(*) as n_statements,
-        {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
+        count(*) as n_statements
     from whole_statements
     group by document_id, indicator_code, value_kind, period_label
     having count(*) > 1
@@ -89,8 +87,9 @@ restated_checks as (
         {{ intervals_overlap(
             'firsts.value_lower', 'firsts.value_upper', 'furthest.value_lower', 'furthest.value_upper'
         ) }} as is_consistent,
-        groups.value_ids,
-        groups.source_quotes
+        groups.indicator_code,
+        groups.value_kind,
+        groups.period_label
     from statement_groups as groups
     inner join whole_statements as firsts
         on groups.first_value_id = firsts.value_id
@@ -112,9 +111,7 @@ repeated_baselines as (
         min(indicator_name_zh) as indicator_name_zh,
         min(indicator_name_en) as indicator_name_en,
         min(period_year) as earliest_year,
-        max(period_year) as latest_year,
-        {{ listagg_ordered('value_id', "','", 'value_id') }} as value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as source_quotes
+        max(period_year) as latest_year
     from whole_statements
     where value_kind = 'baseline' and period_year is not null
     group by document_id, indicator_code, value
@@ -137,16 +134,54 @@ baseline_year_checks as (
         max(latest_year) as computed_lower,
         max(latest_year) as computed_upper,
         min(earliest_year) = max(latest_year) as is_consistent,
-        {{ listagg_ordered('value_ids', "','", 'value_ids') }} as value_ids,
-        {{ listagg_ordered('source_quotes', "' ‖ '", 'value_ids') }} as source_quotes
+        indicator_code
     from repeated_baselines
     group by document_id, indicator_code
 ),
 
+restated_figures as (
+    select
+        checks.check_id,
+        statements.value_id,
+        'statement' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        statements.source_quote
+    from restated_checks as checks
+    inner join whole_statements as statements
+        on
+            checks.document_id = statements.document_id
+            and checks.indicator_code = statements.indicator_code
+            and checks.value_kind = statements.value_kind
+            and checks.period_label = statements.period_label
+),
+
+baseline_year_figures as (
+    select
+        checks.check_id,
+        statements.value_id,
+        'statement' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        statements.source_quote
+    from baseline_year_checks as checks
+    inner join repeated_baselines
+        on
+            checks.document_id = repeated_baselines.document_id
+            and checks.indicator_code = repeated_baselines.indicator_code
+    inner join whole_statements as statements
+        on
+            repeated_baselines.document_id = statements.document_id
+            and repeated_baselines.indicator_code = statements.indicator_code
+            and repeated_baselines.value = statements.value
+            and statements.value_kind = 'baseline'
+            and statements.period_year is not null
+),
+
 final as (
-    select * from restated_checks
+    {{ consistency_check_rows('restated_checks', 'restated_figures') }}
     union all
-    select * from baseline_year_checks
+    {{ consistency_check_rows('baseline_year_checks', 'baseline_year_figures') }}
 )
 
 select * from final

@@ -27,13 +27,7 @@ operands as (
         lefts.value_upper as left_upper,
         coalesce(rights.value, relations.right_constant) as right_value,
         coalesce(rights.value_lower, relations.right_constant) as right_lower,
-        coalesce(rights.value_upper, relations.right_constant) as right_upper,
-        stated.value_id
-        || ',' || lefts.value_id
-        || coalesce(',' || rights.value_id, '') as value_ids,
-        stated.source_quote
-        || ' ‖ ' || lefts.source_quote
-        || coalesce(' ‖ ' || rights.source_quote, '') as source_quotes
+        coalesce(rights.value_upper, relations.right_constant) as right_upper
     from relations
     inner join values_with_intervals as stated
         on relations.stated_value_id = stated.value_id
@@ -67,7 +61,7 @@ computed as (
     from operands
 ),
 
-final as (
+checks as (
     select
         check_id,
         jurisdiction_slug,
@@ -85,9 +79,35 @@ final as (
             when operation = 'at_most' then stated_lower <= computed_upper
             else {{ intervals_overlap('stated_lower', 'stated_upper', 'computed_lower', 'computed_upper') }}
         end as is_consistent,
-        value_ids,
-        source_quotes
+        stated_value_id,
+        left_value_id,
+        right_value_id
     from computed
+),
+
+operand_figures as (
+    select
+        checks.check_id,
+        figures.value_id,
+        case
+            when figures.value_id = checks.stated_value_id then 'stated'
+            when figures.value_id = checks.left_value_id then 'left_operand'
+            else 'right_operand'
+        end as value_role,
+        case
+            when figures.value_id = checks.stated_value_id then 0
+            when figures.value_id = checks.left_value_id then 1
+            else 2
+        end as role_order,
+        'indicator_values' as figure_table,
+        figures.source_quote
+    from checks
+    inner join values_with_intervals as figures
+        on figures.value_id in (checks.stated_value_id, checks.left_value_id, checks.right_value_id)
+),
+
+final as (
+    {{ consistency_check_rows('checks', 'operand_figures') }}
 )
 
 select * from final

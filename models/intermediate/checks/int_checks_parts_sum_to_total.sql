@@ -21,9 +21,7 @@ parts_by_dimension as (
         count(*) as n_parts,
         sum(value) as parts_value,
         sum(value_lower) as parts_lower,
-        sum(value_upper) as parts_upper,
-        {{ listagg_ordered('value_id', "','", 'value_id') }} as part_value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_id') }} as part_quotes
+        sum(value_upper) as parts_upper
     from values_with_intervals
     where parent_value_id is not null
     group by parent_value_id, breakdown_dimension
@@ -61,8 +59,8 @@ stated_parts_checks as (
                     ) }}
             else parts.parts_lower <= totals.value_upper
         end as is_consistent,
-        totals.value_id || ',' || parts.part_value_ids as value_ids,
-        totals.source_quote || ' ‖ ' || parts.part_quotes as source_quotes
+        totals.value_id as total_value_id,
+        parts.breakdown_dimension
     from parts_by_dimension as parts
     inner join values_with_intervals as totals
         on parts.parent_value_id = totals.value_id
@@ -76,9 +74,7 @@ county_column_sums as (
         indicator_name_zh,
         indicator_name_en,
         city_total_value_id,
-        sum(value) as county_sum,
-        {{ listagg_ordered('allocation_id', "','", 'allocation_id') }} as allocation_ids,
-        {{ listagg_ordered("county_name_zh || ' ' || raw_text", "'、'", 'allocation_id') }} as county_cells
+        sum(value) as county_sum
     from county_allocations
     group by jurisdiction_slug, document_id, indicator_code, indicator_name_zh, indicator_name_en, city_total_value_id
 ),
@@ -101,17 +97,69 @@ county_checks as (
             {{ intervals_overlap('totals.value_lower', 'totals.value_upper', 'sums.county_sum', 'sums.county_sum') }},
             false
         ) as is_consistent,
-        coalesce(totals.value_id || ',', '') || sums.allocation_ids as value_ids,
-        coalesce(totals.source_quote || ' ‖ ', '') || sums.county_cells as source_quotes
+        sums.city_total_value_id,
+        sums.indicator_code
     from county_column_sums as sums
     left join values_with_intervals as totals
         on sums.city_total_value_id = totals.value_id
 ),
 
-final as (
-    select * from stated_parts_checks
+stated_parts_figures as (
+    select
+        checks.check_id,
+        totals.value_id,
+        'total' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        totals.source_quote
+    from stated_parts_checks as checks
+    inner join values_with_intervals as totals
+        on checks.total_value_id = totals.value_id
     union all
-    select * from county_checks
+    select
+        checks.check_id,
+        parts.value_id,
+        'part' as value_role,
+        1 as role_order,
+        'indicator_values' as figure_table,
+        parts.source_quote
+    from stated_parts_checks as checks
+    inner join values_with_intervals as parts
+        on
+            checks.total_value_id = parts.parent_value_id
+            and checks.breakdown_dimension = parts.breakdown_dimension
+),
+
+county_figures as (
+    select
+        checks.check_id,
+        totals.value_id,
+        'total' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        totals.source_quote
+    from county_checks as checks
+    inner join values_with_intervals as totals
+        on checks.city_total_value_id = totals.value_id
+    union all
+    select
+        checks.check_id,
+        cells.allocation_id as value_id,
+        'county_cell' as value_role,
+        1 as role_order,
+        'county_allocations' as figure_table,
+        cells.source_quote
+    from county_checks as checks
+    inner join county_allocations as cells
+        on
+            checks.document_id = cells.document_id
+            and checks.indicator_code = cells.indicator_code
+),
+
+final as (
+    {{ consistency_check_rows('stated_parts_checks', 'stated_parts_figures') }}
+    union all
+    {{ consistency_check_rows('county_checks', 'county_figures') }}
 )
 
 select * from final
