@@ -17,6 +17,9 @@ import pytest
 
 from yilao_yixiao.dashboards import data, figures
 
+# These pin the real plans' figures: data assertions, deselected with -m "not real_plans".
+pytestmark = pytest.mark.real_plans
+
 
 def count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return con.sql(sql).fetchall()[0][0]

@@ -167,6 +167,7 @@ def test_language_toggle_switches_text_and_charts(site: SiteResult, browser, con
         opened.close()
 
 
+@pytest.mark.real_plans
 def test_site_still_works_when_copied_elsewhere(site: SiteResult, browser, tmp_path: Path) -> None:
     """A colleague receives the folder: it opens from wherever it lands, with nothing outside it."""
     copy = shutil.copytree(site.out, tmp_path / "received")
@@ -255,6 +256,7 @@ def test_every_entity_and_document_page_loads_offline_and_its_links_resolve(site
                 assert unquote(fragment) in anchors_of[target_path], f"{path.name} links a missing anchor {href}"
 
 
+@pytest.mark.real_plans
 def test_document_page_opens_at_the_figure_and_shows_its_row(site: SiteResult, browser, con, screenshot_dirs) -> None:
     value_id, document_id, value = con.sql(
         """select value_id, document_id, value from marts.fct_indicator_values
@@ -285,6 +287,7 @@ def test_document_page_opens_at_the_figure_and_shows_its_row(site: SiteResult, b
         opened.close()
 
 
+@pytest.mark.real_plans
 @pytest.mark.parametrize(
     "params",
     [
@@ -343,6 +346,7 @@ def test_explorer_keeps_the_view_in_the_url_and_sorts(site: SiteResult, browser,
         opened.close()
 
 
+@pytest.mark.real_plans
 @pytest.mark.parametrize("words", ["甘孜 托位", "ganzi childcare slots"])
 def test_site_search_finds_a_figure_by_a_chinese_and_an_english_word(
     words: str, site: SiteResult, browser, con
@@ -418,6 +422,7 @@ def test_audit_table_is_readable_on_a_desktop_and_a_phone(
         context.close()
 
 
+@pytest.mark.real_plans
 def test_a_jurisdiction_page_prints_as_a_brief(site: SiteResult, browser, screenshot_dirs) -> None:
     opened = open_page(browser, site.out / "jurisdictions" / "ganzi.html")
     page = opened.page

@@ -95,6 +95,7 @@ def test_each_document_page_has_one_anchor_per_figure(site: SiteResult, con) -> 
             assert page.ids.count(figure_id) == 1, (document_id, figure_id)
 
 
+@pytest.mark.real_plans
 def test_document_pages_show_the_text_with_figures_highlighted(site: SiteResult, con) -> None:
     """Ganzi's draft: its 2020/2025 indicator table laid out as a table, 3,400 slots marked with its row."""
     value_id = con.sql(

@@ -287,7 +287,15 @@ def build_site(database: Path, out: Path, manifest_path: Path | None = None, sou
     ]
     root = entity_pages.SUBFOLDER_ROOT
     for slug, context in entity_pages.jurisdiction_contexts(
-        jurisdictions, documents, all_figures, gaps, checks, allocations, built_at
+        jurisdictions,
+        documents,
+        all_figures,
+        gaps,
+        checks,
+        allocations,
+        built_at,
+        data.current_targets(database),
+        data.target_revisions(database),
     ).items():
         name = context["jurisdiction"]
         page = Page(slug, Text(name["jurisdiction_name_zh"], name["jurisdiction_name_en"]), Text("", ""))
