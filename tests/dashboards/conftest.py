@@ -48,8 +48,9 @@ class OpenedPage:
         self.page.context.close()
 
 
-def open_page(browser, path: Path, lang: str | None = None) -> OpenedPage:
-    """Open a site page in a fresh context and wait until site.js has drawn every chart."""
+def open_page(browser, path: Path | str, lang: str | None = None) -> OpenedPage:
+    """Open a site page (a path, or a file:// URI with a query or fragment) in a fresh context and wait until
+    site.js has drawn every chart."""
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
     opened = OpenedPage(page=None)
     context.on("request", lambda request: opened.requests.append(request.url))
@@ -65,8 +66,10 @@ def open_page(browser, path: Path, lang: str | None = None) -> OpenedPage:
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.goto(path.as_uri())
+    page.goto(path if isinstance(path, str) else path.as_uri())
     page.wait_for_selector("body[data-charts-ready='true']", timeout=30_000)
+    # Charts off screen are drawn when scrolled to; the tests count and hover every one, so draw them all.
+    page.evaluate("() => window.yyxDrawAllCharts()")
     if lang is not None:
         switch_language(page, lang)
     return opened
@@ -75,6 +78,7 @@ def open_page(browser, path: Path, lang: str | None = None) -> OpenedPage:
 def switch_language(page, lang: str) -> None:
     page.click(f"button[data-set-lang='{lang}']")
     page.wait_for_selector(f"body[data-charts-lang='{lang}'][data-charts-ready='true']", timeout=30_000)
+    page.evaluate("() => window.yyxDrawAllCharts()")
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,10 @@ def compiled_analyses(warehouse_path: Path, tmp_path_factory: pytest.TempPathFac
     return {path.stem: path.read_text(encoding="utf-8") for path in sorted(compiled.glob("*.sql"))}
 
 
+# These pin the real plans' figures: data assertions, deselected with -m "not real_plans".
+pytestmark = pytest.mark.real_plans
+
+
 def run(warehouse_path: Path, sql: str) -> pl.DataFrame:
     """Run compiled SQL against the test warehouse, attached under the catalog name dbt compiled into it."""
     with duckdb.connect() as con:
@@ -93,10 +97,10 @@ def test_childcare_slots_implied_by_norm(compiled_analyses: dict[str, str], ware
     assert lincang["resident_population"] is None and lincang["implied_slots"] is None
 
 
-def test_zhoukou_county_shares_of_2024_targets(compiled_analyses: dict[str, str], warehouse_path: Path) -> None:
-    shares = run(warehouse_path, compiled_analyses["zhoukou_county_shares_of_2024_targets"])
-    assert shares.height == 60
-    assert shares["counties_sum_to_city_total"].all()
+def test_annex_unit_shares_of_city_totals(compiled_analyses: dict[str, str], warehouse_path: Path) -> None:
+    shares = run(warehouse_path, compiled_analyses["annex_unit_shares_of_city_totals"])
+    assert shares.height == 60  # Zhoukou's annex, the only one of the five plans: 12 units × 5 measures
+    assert shares["units_sum_to_city_total"].all()
     meals = shares.filter(
         (pl.col("county_name_zh") == "商水县") & (pl.col("indicator_code") == "elderly_meal_service_sites")
     ).row(0, named=True)

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 import polars as pl
 import pytest
 
+from tests.conftest import PROJECT_DIR
 from yilao_yixiao.dashboards import SiteResult, build_site, citations, explorer, search_index
 from yilao_yixiao.dashboards.document_pages import document_context
 
@@ -94,6 +95,7 @@ def test_each_document_page_has_one_anchor_per_figure(site: SiteResult, con) -> 
             assert page.ids.count(figure_id) == 1, (document_id, figure_id)
 
 
+@pytest.mark.real_plans
 def test_document_pages_show_the_text_with_figures_highlighted(site: SiteResult, con) -> None:
     """Ganzi's draft: its 2020/2025 indicator table laid out as a table, 3,400 slots marked with its row."""
     value_id = con.sql(
@@ -239,3 +241,16 @@ def test_site_without_sources_keeps_every_anchor(warehouse_path: Path, tmp_path:
     assert len(value_ids) == n_values and all(page.ids.count(v) == 1 for v in value_ids)
     with pytest.raises(FileNotFoundError):
         build_site(warehouse_path, tmp_path / "other", sources=tmp_path / "nowhere")
+
+
+def test_code_labels_come_from_the_vocabulary_seeds(site: SiteResult) -> None:
+    """The explorer's kind and domain options print the vocabulary seeds' own names, both languages."""
+    explore = (site.out / "explore.html").read_text(encoding="utf-8")
+    for seed, parameter in (("value_kinds.csv", "kind"), ("domains.csv", "domain")):
+        vocabulary = pl.read_csv(PROJECT_DIR / "seeds" / seed)
+        select = re.search(rf'<select [^>]*data-filter="{parameter}">(.*?)</select>', explore, re.S).group(1)
+        options = dict(re.findall(r'<option value="([^"]*)">([^<]*)</option>', select))
+        for code, name_zh, name_en in vocabulary.select(vocabulary.columns[:3]).iter_rows():
+            if code in options:
+                assert options[code] == f"{name_zh} / {name_en}", (seed, code)
+        assert set(options) - {""} <= set(vocabulary[vocabulary.columns[0]])

@@ -23,8 +23,13 @@ MARTS = (
     "fct_indicator_values",
     "fct_indicator_gaps",
     "fct_county_allocations",
+    "fct_jurisdiction_current_targets",
+    "fct_target_revisions",
     AUDIT_MART,
+    "fct_consistency_check_values",
 )
+CURRENT_TARGETS_MART = "fct_jurisdiction_current_targets"
+REVISIONS_MART = "fct_target_revisions"
 # An indicator is comparable across cities when two or more jurisdictions state it (dim_indicators).
 MIN_JURISDICTIONS_TO_COMPARE = 2
 
@@ -262,4 +267,41 @@ def all_figures(database: Path) -> pl.DataFrame:
             on indicator_values.document_id = documents.document_id
         order by indicator_values.jurisdiction_code, indicator_values.document_id, indicator_values.value_id
         """,
+    )
+
+
+def vocabulary_labels(database: Path, vocabulary: str, table: str) -> list[tuple[str, str, str]] | None:
+    """(code, name_zh, name_en) of a vocabulary seed as the build staged it, or None in an older warehouse."""
+    found = query(
+        database,
+        "select table_schema from information_schema.tables where table_name = ? order by table_schema",
+        [table],
+    )
+    if found.height == 0:
+        return None
+    schema = found["table_schema"][0]
+    frame = query(
+        database,
+        f'select {vocabulary}_code, {vocabulary}_name_zh, {vocabulary}_name_en from "{schema}"."{table}"'
+        f" order by {vocabulary}_code",
+    )
+    return [tuple(row) for row in frame.iter_rows()]
+
+
+def current_targets(database: Path) -> pl.DataFrame | None:
+    """Each jurisdiction's current target per indicator (its latest plan stating one), None in older builds."""
+    if not mart_exists(database, CURRENT_TARGETS_MART):
+        return None
+    return query(
+        database,
+        "select * from marts.fct_jurisdiction_current_targets order by jurisdiction_code, domain, indicator_code",
+    )
+
+
+def target_revisions(database: Path) -> pl.DataFrame | None:
+    """Targets a later plan of the same jurisdiction changed, None in older builds."""
+    if not mart_exists(database, REVISIONS_MART):
+        return None
+    return query(
+        database, "select * from marts.fct_target_revisions order by jurisdiction_code, indicator_code, revision_id"
     )

@@ -13,6 +13,7 @@ from yilao_yixiao.dashboards.explorer import figure_rows
 from yilao_yixiao.dashboards.labels import (
     CHECK_KINDS,
     CHECK_STATUSES,
+    DOMAINS,
     FINDING_STATUSES,
     OBLIGATIONS,
     Text,
@@ -20,6 +21,7 @@ from yilao_yixiao.dashboards.labels import (
     format_percent,
     format_value,
     label,
+    labels,
     unit_label,
 )
 
@@ -32,7 +34,10 @@ def _by_domain(rows: list[dict]) -> list[dict]:
     domains: dict[str, list[dict]] = {}
     for row in rows:
         domains.setdefault(row["domain"] or "", []).append(row)
-    return [{"domain": domain, "rows": members} for domain, members in sorted(domains.items())]
+    return [
+        {"domain": domain, "domain_text": labels(DOMAINS, domain or None), "rows": members}
+        for domain, members in sorted(domains.items())
+    ]
 
 
 def gap_rows(gaps: pl.DataFrame, root: str) -> list[dict]:
@@ -135,6 +140,8 @@ def jurisdiction_contexts(
     checks: pl.DataFrame | None,
     allocations: pl.DataFrame,
     built_at: str,
+    current: pl.DataFrame | None = None,
+    revisions: pl.DataFrame | None = None,
 ) -> dict[str, dict]:
     """The context of each jurisdiction's page, keyed by its slug."""
     contexts = {}
@@ -160,6 +167,10 @@ def jurisdiction_contexts(
             "audit_built": checks is not None,
             "n_failed": 0 if own_checks is None else own_checks.filter(pl.col("status") == "fail").height,
             "annexes": annex_sections(own_allocations, documents, SUBFOLDER_ROOT),
+            "current_targets": _current_rows(current, slug),
+            "revisions": _revision_rows(revisions, slug),
+            # Current targets only say something beyond the figures table when plans of the jurisdiction compete.
+            "has_several_documents": own_documents.height > 1,
         }
     return contexts
 
@@ -182,6 +193,34 @@ def indicator_contexts(indicators: pl.DataFrame, all_figures: pl.DataFrame, buil
             "format_number": format_number,
         }
     return contexts
+
+
+def _current_rows(current: pl.DataFrame | None, slug: str) -> list[dict]:
+    if current is None:
+        return []
+    return [
+        {
+            **row,
+            "target_text": format_value(row["target_value"], row["unit"], row["target_comparator_symbol"]),
+            "target_href": figure_href(SUBFOLDER_ROOT, row["document_id"], row["target_value_id"]),
+        }
+        for row in current.filter(pl.col("jurisdiction_slug") == slug).to_dicts()
+    ]
+
+
+def _revision_rows(revisions: pl.DataFrame | None, slug: str) -> list[dict]:
+    if revisions is None:
+        return []
+    return [
+        {
+            **row,
+            "previous_text": format_value(row["previous_value"], row["unit"], row["previous_comparator_symbol"]),
+            "previous_href": figure_href(SUBFOLDER_ROOT, row["previous_document_id"], row["previous_value_id"]),
+            "revised_text": format_value(row["revised_value"], row["unit"], row["revised_comparator_symbol"]),
+            "revised_href": figure_href(SUBFOLDER_ROOT, row["revised_document_id"], row["revised_value_id"]),
+        }
+        for row in revisions.filter(pl.col("jurisdiction_slug") == slug).to_dicts()
+    ]
 
 
 def jurisdiction_links(jurisdictions: pl.DataFrame, root: str) -> list[dict]:

@@ -15,12 +15,14 @@ import polars as pl
 
 from yilao_yixiao.dashboards.citations import figure_citation, figure_href, indicator_href, jurisdiction_href
 from yilao_yixiao.dashboards.labels import (
+    DOMAINS,
     OBLIGATIONS,
     VALUE_KINDS,
     Text,
     format_value,
     format_year,
     label,
+    labels,
 )
 
 # A filter value for a missing year or obligation (an empty URL parameter means "any").
@@ -81,6 +83,8 @@ def _option_label(filter_: Filter, row: dict) -> Text:
         return Text(label(OBLIGATIONS, value, "zh"), label(OBLIGATIONS, value, "en"))
     if filter_.parameter == "year":
         return Text(format_year(value, "zh"), format_year(value, "en"))
+    if filter_.parameter == "domain":
+        return labels(DOMAINS, value)
     return Text(str(value), str(value).replace("_", " "))
 
 
@@ -117,12 +121,9 @@ def figure_rows(figures: pl.DataFrame, built_at: str, root: str) -> list[dict]:
                 if row["value"] is not None
                 else row["raw_text"],
                 "year_text": Text(format_year(row["period_year"], "zh"), format_year(row["period_year"], "en")),
-                "kind_text": Text(
-                    label(VALUE_KINDS, row["value_kind"], "zh"), label(VALUE_KINDS, row["value_kind"], "en")
-                ),
-                "obligation_text": Text(
-                    label(OBLIGATIONS, row["obligation"], "zh"), label(OBLIGATIONS, row["obligation"], "en")
-                ),
+                "kind_text": labels(VALUE_KINDS, row["value_kind"]),
+                "domain_text": labels(DOMAINS, row["domain"]),
+                "obligation_text": labels(OBLIGATIONS, row["obligation"]),
                 "citation": figure_citation(row, row, built_at),
                 "tokens": {f.parameter: filter_token(row.get(f.column)) for f in FILTERS},
             }

@@ -1,6 +1,8 @@
 """Bilingual words of the dashboards: labels for codes the marts use, and the formatting of numbers.
 
-Only words live here, never figures: every number on a page comes from the marts.
+Only words live here, never figures: every number on a page comes from the marts. The labels of the codes
+come from the warehouse's vocabulary seeds (`use_warehouse_vocabularies`, called when the site is built);
+the literals below only serve a warehouse built before a vocabulary existed, and pages drawn in tests.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ FINDING_STATUSES = {
     "reported_to_issuer": Text("已报告发文机关", "reported to issuer"),
     "acknowledged": Text("已确认", "acknowledged"),
 }
+
+DOMAINS: dict = {}
 
 CHECK_KINDS = {
     "parts_sum_to_total": Text("分项之和等于合计", "parts sum to the total"),
@@ -134,3 +138,31 @@ def format_year(year: int | None, lang: Lang) -> str:
 def labels(mapping: dict, code: str | None) -> Text:
     """The label of a code in both languages."""
     return Text(label(mapping, code, "zh"), label(mapping, code, "en"))
+
+
+# vocabulary (the singular of its seed's name) -> its staging model and the mapping it fills
+VOCABULARIES = {
+    "value_kind": ("stg_value_kinds", VALUE_KINDS),
+    "obligation": ("stg_obligations", OBLIGATIONS),
+    "document_status": ("stg_document_statuses", DOCUMENT_STATUSES),
+    "check_kind": ("stg_check_kinds", CHECK_KINDS),
+    "finding_status": ("stg_finding_statuses", FINDING_STATUSES),
+    "domain": ("stg_domains", DOMAINS),
+}
+
+
+def use_warehouse_vocabularies(read_labels) -> list[str]:
+    """Replace each mapping's labels by its vocabulary seed's, as `read_labels(vocabulary, table)` returns them
+    (rows of code, name_zh, name_en, or None when the warehouse lacks the table). Returns the missing ones.
+
+    A code without a row keeps its built-in label; `None` (not stated) keeps its own.
+    """
+    missing = []
+    for vocabulary, (table, mapping) in VOCABULARIES.items():
+        rows = read_labels(vocabulary, table)
+        if rows is None:
+            missing.append(vocabulary)
+            continue
+        for code, name_zh, name_en in rows:
+            mapping[code] = Text(name_zh or code, name_en or code)
+    return missing

@@ -26,6 +26,7 @@ from yilao_yixiao.dashboards import (
     entity_pages,
     explorer,
     figures,
+    labels,
     search_index,
 )
 from yilao_yixiao.dashboards.labels import (
@@ -237,6 +238,7 @@ def build_site(database: Path, out: Path, manifest_path: Path | None = None, sou
     elif not Path(sources).is_dir():
         raise FileNotFoundError(f"sources folder not found: {sources}")
     manifest = downloads.load_manifest(database, manifest_path)
+    labels.use_warehouse_vocabularies(lambda vocabulary, table: data.vocabulary_labels(database, vocabulary, table))
     _prepare_output(out)
     _write_assets(out)
     mart_files = downloads.write_downloads(database, out / DOWNLOADS, manifest)
@@ -285,7 +287,15 @@ def build_site(database: Path, out: Path, manifest_path: Path | None = None, sou
     ]
     root = entity_pages.SUBFOLDER_ROOT
     for slug, context in entity_pages.jurisdiction_contexts(
-        jurisdictions, documents, all_figures, gaps, checks, allocations, built_at
+        jurisdictions,
+        documents,
+        all_figures,
+        gaps,
+        checks,
+        allocations,
+        built_at,
+        data.current_targets(database),
+        data.target_revisions(database),
     ).items():
         name = context["jurisdiction"]
         page = Page(slug, Text(name["jurisdiction_name_zh"], name["jurisdiction_name_en"]), Text("", ""))

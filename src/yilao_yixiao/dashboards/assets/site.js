@@ -6,6 +6,7 @@
   var LANGS = ["zh", "en"];
   var PLOTLY_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
   var MAX_SEARCH_RESULTS = 12;
+  var LAZY_MARGIN_PX = 300;
   var charts = [];
 
   function root() {
@@ -36,15 +37,61 @@
     });
   }
 
+  function drawChart(chart, lang) {
+    var figure = chart.spec[lang];
+    chart.drawnLang = lang;
+    return window.Plotly.react(chart.element, figure.data, figure.layout, PLOTLY_CONFIG).then(linkPoints);
+  }
+
+  function currentLang() {
+    return document.documentElement.getAttribute("data-lang") === "en" ? "en" : "zh";
+  }
+
+  // A chart is drawn when it comes near the screen: a page of twenty charts is usable once the first are
+  // drawn, and plotly's work for the others is spread over the reader's scrolling.
+  var observer = null;
+  function isNearScreen(element) {
+    var box = element.getBoundingClientRect();
+    return box.bottom >= -LAZY_MARGIN_PX && box.top <= window.innerHeight + LAZY_MARGIN_PX;
+  }
+
   function drawCharts(lang) {
     if (!window.Plotly) {
       return Promise.resolve();
     }
     return Promise.all(charts.map(function (chart) {
-      var figure = chart.spec[lang];
-      return window.Plotly.react(chart.element, figure.data, figure.layout, PLOTLY_CONFIG).then(linkPoints);
+      if (chart.drawnLang !== undefined || isNearScreen(chart.element)) {
+        return drawChart(chart, lang);
+      }
+      return Promise.resolve();
     }));
   }
+
+  function watchUndrawnCharts() {
+    if (!window.Plotly || !("IntersectionObserver" in window)) {
+      return;
+    }
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var chart = entry.target.yyxChart;
+        if (entry.isIntersecting && chart.drawnLang !== currentLang()) {
+          drawChart(chart, currentLang());
+        }
+      });
+    }, { rootMargin: LAZY_MARGIN_PX + "px 0px" });
+    charts.forEach(function (chart) { observer.observe(chart.element); });
+  }
+
+  // Draw every chart now (printing, and tests that count every point of a page).
+  window.yyxDrawAllCharts = function () {
+    if (!window.Plotly) {
+      return Promise.resolve();
+    }
+    return Promise.all(charts.map(function (chart) {
+      return chart.drawnLang === currentLang() ? Promise.resolve() : drawChart(chart, currentLang());
+    }));
+  };
+  window.addEventListener("beforeprint", function () { window.yyxDrawAllCharts(); });
 
   function setLang(lang) {
     var rootElement = document.documentElement;
@@ -58,6 +105,10 @@
       window.localStorage.setItem(STORAGE_KEY, lang);
     } catch (err) { /* see savedLang */ }
     return drawCharts(lang).then(function () {
+      // When the page first became usable (charts drawn, explorer wired): bench/site.py reads it.
+      if (window.yyxInteractiveAt === undefined) {
+        window.yyxInteractiveAt = window.performance.now();
+      }
       document.body.setAttribute("data-charts-ready", "true");
       document.body.setAttribute("data-charts-lang", lang);
     });
@@ -285,7 +336,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-figure]").forEach(function (element) {
       var source = document.getElementById(element.getAttribute("data-figure"));
-      charts.push({ element: element, spec: JSON.parse(source.textContent) });
+      var chart = { element: element, spec: JSON.parse(source.textContent) };
+      element.yyxChart = chart;
+      charts.push(chart);
     });
     document.querySelectorAll("[data-set-lang]").forEach(function (button) {
       button.addEventListener("click", function () { setLang(button.getAttribute("data-set-lang")); });
@@ -293,6 +346,6 @@
     setUpSearch();
     setUpCitations();
     setUpExplorer();
-    setLang(savedLang() || "zh");
+    setLang(savedLang() || "zh").then(watchUndrawnCharts);
   });
 })();
