@@ -68,6 +68,8 @@ def build_command(
     except warehouse.BuildError as err:
         for failure in err.failures:
             typer.echo(str(failure), err=True)
+        if err.work_dir is not None:
+            typer.echo(f"dbt's log and compiled SQL of the failed build: {err.work_dir}", err=True)
         reason = f"{len(err.failures)} dbt node(s) failed (listed above)"
         typer.echo(f"build failed: {reason}; {warehouse.kept_warehouse_note(database)}", err=True)
         raise typer.Exit(code=1) from None

@@ -43,8 +43,10 @@ class NodeFailure:
 
 
 class BuildError(Exception):
-    def __init__(self, failures: list[NodeFailure]):
+    def __init__(self, failures: list[NodeFailure], work_dir: Path | None = None):
         self.failures = failures
+        # dbt's log and compiled SQL of the failed build (the paths dbt printed point into it).
+        self.work_dir = work_dir
         super().__init__("\n".join(str(f) for f in failures))
 
 
@@ -157,6 +159,28 @@ def leftover_scratch(database: Path) -> list[Path]:
     return sorted([*folder.glob(f"{database.stem}{SCRATCH_TAG}-*"), *folder.glob(f".{database.stem}{SCRATCH_TAG}-*")])
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clear_stale_scratch(database: Path) -> None:
+    """Remove what earlier builds left: a failed build's work folder (kept for its log and compiled SQL), or the
+    scratch of a build that was killed. A build still running in another process keeps its scratch."""
+    for path in leftover_scratch(database):
+        pid_text = path.name.split(f"{SCRATCH_TAG}-", 1)[1].split("-", 1)[0]
+        if pid_text.isdigit() and (int(pid_text) == os.getpid() or not _process_alive(int(pid_text))):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
 def built_at(database: Path) -> str | None:
     """When the warehouse at `database` was put in place (its modification time, ISO 8601), or None."""
     try:
@@ -178,27 +202,29 @@ def build(project_dir: Path, database: Path, select: list[str] | None = None) ->
     """Check the seeds, run `dbt build` into a scratch file beside `database`, and only if every node passed
     replace `database` with it (os.replace) and its dbt artifacts with the new ones.
 
-    On failure the scratch is removed and `database` and its artifacts stay exactly as they were;
-    SeedCheckError or BuildError says what failed (each failing node with its failing rows).
+    On failure the scratch database is removed and `database` and its artifacts stay exactly as they were;
+    SeedCheckError or BuildError says what failed (each failing node with its failing rows, and the folder
+    holding dbt's log and compiled SQL of the failed build, which the next build clears).
     """
     problems = check_seeds(project_dir / "seeds")
     if problems:
         raise SeedCheckError(problems)
 
     database.parent.mkdir(parents=True, exist_ok=True)
+    _clear_stale_scratch(database)
     scratch, work_dir = scratch_paths(database)
+    if select and database.exists():
+        # A selective build rebuilds some nodes on top of the rest: it starts from a copy of the live warehouse.
+        shutil.copy2(database, scratch)
     args = ["build"] + (["--select", *select] if select else [])
     try:
         failures = run_dbt(project_dir, args, work_dir, database=scratch)
         if failures:
-            raise BuildError(failures)
+            raise BuildError(failures, work_dir)
         _checkpoint(scratch)
     except BaseException:
+        # The scratch database goes; the work folder stays until the next build, for whoever fixes the seeds.
         _remove_database(scratch)
-        # dbt's log of the failed run stays where the live one is, for whoever fixes the seeds.
-        if (work_dir / LOGS).exists():
-            replace_folder(work_dir / LOGS, database.parent / LOGS)
-        shutil.rmtree(work_dir, ignore_errors=True)
         raise
     # A write-ahead log of the old file would be replayed onto the new one; the old one was checkpointed.
     _wal(database).unlink(missing_ok=True)

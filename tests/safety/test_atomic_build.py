@@ -60,7 +60,8 @@ def assert_untouched(database: Path, before: str, output: str) -> None:
     assert digest(database) == before
     built_at = warehouse.built_at(database)
     assert f"the warehouse built at {built_at} is still in place" in output
-    assert warehouse.leftover_scratch(database) == []
+    # No scratch database is left; a failed dbt run's work folder (log, compiled SQL) stays for the next build.
+    assert [path for path in warehouse.leftover_scratch(database) if not path.is_dir()] == []
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute("select count(*) from marts.fct_indicator_values").fetchone()[0] > 0
 
@@ -75,8 +76,25 @@ def test_a_failing_dbt_test_keeps_the_last_good_warehouse(built, project):
     assert "build failed: " in output
     assert "relationships_stg_indicator_values_indicator_code" in output
     assert_untouched(database, before, output)
+    (work_dir,) = warehouse.leftover_scratch(database)
+    assert f"dbt's log and compiled SQL of the failed build: {work_dir}" in output
+    assert (work_dir / "dbt_logs" / "dbt.log").is_file()
     # The artifacts the dashboards read describe the warehouse in place, not the failed build.
     assert (database.parent / "dbt_artifacts" / "manifest.json").read_bytes() == manifest
+
+
+def test_a_selective_build_rebuilds_on_top_of_the_live_warehouse(built, tmp_path):
+    project, database = built
+    result = CliRunner().invoke(
+        app,
+        ["build", "--project-dir", str(project), "--database", str(database), "--select", "dim_documents"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(database), read_only=True) as con:
+        marts = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert {"dim_documents", "fct_indicator_values", "fct_indicator_gaps"} <= marts
+    assert warehouse.leftover_scratch(database) == []
 
 
 def test_a_seed_that_does_not_parse_keeps_the_last_good_warehouse(built, project):
