@@ -86,3 +86,14 @@ def test_the_csv_follows_the_projects_seed_columns_and_proposes_a_period_basis(t
         ("10", "one_year", ""),
         ("8", "standing", ""),
     ]
+
+
+def test_without_a_project_the_columns_are_the_issues(tmp_path):
+    assert columns_for(tmp_path / "no_seeds")[:3] == ("value_id", "document_id", "indicator_code")
+    assert columns_for(tmp_path / "no_seeds")[-5:] == (
+        "char_start",
+        "char_end",
+        "confidence",
+        "match_score",
+        "labeller",
+    )
