@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from yilao_yixiao.extract.candidate import KIND_FAMILY
+
 # What `yyx extract` adds to the columns of seeds/indicator_values.csv.
 PROPOSAL_COLUMNS = ("char_start", "char_end", "confidence", "match_score", "labeller")
 REVIEW_STATUS = "review_status"
@@ -18,8 +20,8 @@ REVIEW_STATUSES = ("accepted", "edited", "rejected")
 DEFAULT_VALUE_KINDS = ("baseline", "target", "standard", "context")
 DEFAULT_COMPARATORS = ("eq", "ge", "gt", "le", "lt", "approx")
 DEFAULT_OBLIGATIONS = ("binding", "expected")
-# Second-reader matching: a state observed (baseline, context) against a norm set (target, standard).
-KIND_FAMILIES = {"baseline": "state", "context": "state", "target": "goal", "standard": "goal"}
+# Second-reader matching uses the extractor's benchmark rule: a state (baseline, context) or a goal (target, standard).
+KIND_FAMILIES = KIND_FAMILY
 
 
 class ReviewError(Exception):
