@@ -7,7 +7,8 @@ SHELL := /bin/bash
 UV_VERSION := 0.13.9
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
-SOURCES ?= ../shared/sources
+# The source documents: SOURCES=…, else $YYX_SOURCES (as for yyx), else the folder beside the checkout.
+SOURCES ?= $(or $(YYX_SOURCES),../shared/sources)
 
 # uv must use the machine's Python 3.11, never download one (the network reaches package registries only).
 export UV_PYTHON_DOWNLOADS := never

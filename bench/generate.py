@@ -292,7 +292,8 @@ class Generator:
                 label = f"{TARGET_YEAR}" + ("__upper_bound" if comparator in ("le", "lt") else "")
                 self.tables["audit_findings"].append(
                     {
-                        "check_id": f"{slug}__restated__{code}__target__{label}",
+                        # Check ids are built from the document (models/intermediate/int_checks_restated_figures).
+                        "check_id": f"{doc['document_id']}__restated__{code}__target__{label}",
                         "expected_status": "fail",
                         "finding_status": "open",
                         "recorded_on": dt.date(2026, 11, 23),
@@ -338,7 +339,7 @@ class Generator:
         )  # fmt: skip
         self.tables["consistency_relations"].append(
             {
-                "check_id": f"{slug}__renovation_pace_times_five_years",
+                "check_id": f"{doc['document_id']}__renovation_pace_times_five_years",
                 "check_kind": "target_implied_by_norm",
                 "operation": "product",
                 "stated_value_id": total["value_id"],

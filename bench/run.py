@@ -116,12 +116,13 @@ def load(engine: str, data: Path, work: Path) -> int:
 def dbt(engine: str, command: str, work: Path) -> int:
     """dbt run / dbt test against the loaded tables; return the number of nodes run."""
     from tools import engines
+    from yilao_yixiao import warehouse
 
     args = [command, "--exclude", "resource_type:seed"]
     if command == "test":
         args += list(EXCLUDED_TESTS)
     with engines.environment(YYX_DUCKDB_PATH=str(duckdb_path(work))):
-        failures = engines.run_dbt(PROJECT_DIR, engine, args, work)
+        failures = warehouse.run_dbt(PROJECT_DIR, args, work, target=engine)
     if failures:
         raise SystemExit("dbt failed:\n" + "\n".join(str(f) for f in failures))
     results = json.loads((work / "dbt_artifacts" / "run_results.json").read_text())

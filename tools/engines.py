@@ -24,8 +24,6 @@ from pathlib import Path
 
 import polars as pl
 
-from yilao_yixiao.warehouse import FAILED_STATUSES, NodeFailure
-
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 MART_SCHEMA = "marts"
 PG_USER = "postgres"
@@ -58,40 +56,6 @@ def environment(**variables: str | None) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-
-
-def run_dbt(project_dir: Path, target: str, args: list[str], work_dir: Path) -> list[NodeFailure]:
-    """Run one dbt command in-process against `target`; return the nodes that errored or failed.
-
-    Artifacts and logs go under work_dir, never into the checkout.
-    """
-    from dbt.cli.main import dbtRunner
-
-    result = dbtRunner().invoke(
-        [
-            *args,
-            "--target",
-            target,
-            "--project-dir",
-            str(project_dir),
-            "--profiles-dir",
-            str(project_dir),
-            "--target-path",
-            str(work_dir / "dbt_artifacts"),
-            "--log-path",
-            str(work_dir / "dbt_logs"),
-        ]
-    )
-    if result.exception is not None:
-        return [NodeFailure("dbt", "error", str(result.exception))]
-    failures = [
-        NodeFailure(node_result.node.unique_id, str(node_result.status), node_result.message or "")
-        for node_result in getattr(result.result, "results", []) or []
-        if str(node_result.status) in FAILED_STATUSES
-    ]
-    if not result.success and not failures:
-        failures.append(NodeFailure("dbt", "error", "dbt reported failure"))
-    return failures
 
 
 # --- installing what is missing -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
     macros/consistency_checks/check_contract.sql. dbt must know the dependencies before the graph exists, hence
     the lines below; a tagged model missing from them stops the build naming it.
 -#}
+-- depends_on: {{ ref('int_checks_codebook_relations') }}
 -- depends_on: {{ ref('int_checks_declared_relations') }}
 -- depends_on: {{ ref('int_checks_parts_sum_to_total') }}
 -- depends_on: {{ ref('int_checks_plausibility') }}

@@ -35,6 +35,7 @@ final as (
         indicators.higher_is_better,
         indicator_values.value_kind,
         indicator_values.period_year,
+        indicator_values.period_basis,
         indicator_values.value,
         indicator_values.comparator,
         indicator_values.comparator_symbol,

@@ -11,6 +11,7 @@ renamed as (
         trim(indicator_code) as indicator_code,
         trim(value_kind) as value_kind,
         period_year,
+        trim(period_basis) as period_basis,
         value,
         trim(comparator) as comparator,
         {{ comparator_symbol('trim(comparator)') }} as comparator_symbol,

@@ -7,13 +7,28 @@ from typing import Annotated
 
 import typer
 
-from yilao_yixiao import codebook, provenance, seed_check, warehouse
+from yilao_yixiao import atomic, codebook, provenance, seed_check, warehouse
 from yilao_yixiao.validation import DEFAULT_DATA_DOCS
 
 app = typer.Typer(help="Source-cited warehouse of 一老一小 plan targets.", no_args_is_help=True)
 
 ProjectDir = Annotated[Path, typer.Option(help="dbt project directory.")]
 Database = Annotated[Path, typer.Option(help="DuckDB file to build or read.")]
+# Every option that takes the folder of source documents: --sources, else $YYX_SOURCES, else the default.
+SOURCES_ENV = "YYX_SOURCES"
+DEFAULT_SOURCES = Path("../shared/sources")
+SourcesDir = Annotated[
+    Path, typer.Option(envvar=SOURCES_ENV, help=f"Folder holding the source documents (or ${SOURCES_ENV}).")
+]
+
+
+def refuse_foreign_folder(out: Path, marker: str) -> None:
+    """Stop before writing when `out` holds files that an earlier run of the command did not write."""
+    try:
+        atomic.check_replaceable(out, marker)
+    except atomic.ForeignFolderError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(code=1) from None
 
 
 def require_built_warehouse(database: Path) -> None:
@@ -40,25 +55,30 @@ def build_command(
     database: Database = warehouse.DEFAULT_DATABASE,
     select: Annotated[list[str] | None, typer.Option(help="dbt selection, e.g. marts.")] = None,
 ) -> None:
-    """Check seeds, run `dbt build` into a scratch file and put it in place only when everything passed."""
+    """Check seeds, run `dbt build` into a scratch file beside the warehouse and replace it only when everything
+    passed; a failed build leaves the last good warehouse in place."""
     try:
         path = warehouse.build(project_dir, database, select)
     except seed_check.SeedCheckError as err:
         for problem in err.problems:
             typer.echo(f"seeds/{problem}", err=True)
-        typer.echo("Build stopped before dbt: fix the seeds above. No warehouse was written.", err=True)
+        reason = f"{len(err.problems)} seed problem(s) above, found before dbt ran"
+        typer.echo(f"build failed: {reason}; {warehouse.kept_warehouse_note(database)}", err=True)
         raise typer.Exit(code=1) from None
     except warehouse.BuildError as err:
         for failure in err.failures:
             typer.echo(str(failure), err=True)
-        typer.echo(f"Build failed: {database} was removed so no stale or half-built mart remains.", err=True)
+        if err.work_dir is not None:
+            typer.echo(f"dbt's log and compiled SQL of the failed build: {err.work_dir}", err=True)
+        reason = f"{len(err.failures)} dbt node(s) failed (listed above)"
+        typer.echo(f"build failed: {reason}; {warehouse.kept_warehouse_note(database)}", err=True)
         raise typer.Exit(code=1) from None
     typer.echo(f"Warehouse built: {path}")
 
 
 @app.command("verify-provenance")
 def verify_provenance_command(
-    sources: Annotated[Path, typer.Option(help="Folder holding the source documents.")] = Path("../shared/sources"),
+    sources: SourcesDir = DEFAULT_SOURCES,
     project_dir: ProjectDir = Path("."),
 ) -> None:
     """Check that every quote occurs in its document, every raw text in its quote, every value in its raw text."""
@@ -96,9 +116,18 @@ def validate_command(
     """Run every mart's Great Expectations suite as one Checkpoint and build offline Data Docs."""
     # Imported here: Great Expectations takes seconds to import and no other command needs it.
     from yilao_yixiao.validation import validate
+    from yilao_yixiao.validation.run import SITE_MARKER
 
     require_built_warehouse(database)
-    summary = validate(database, out)
+    refuse_foreign_folder(out, SITE_MARKER)
+    # Written beside `out` and swapped in when complete: a crash never leaves half of the Data Docs.
+    try:
+        with atomic.swapped_folder(out, SITE_MARKER) as scratch:
+            summary = validate(database, scratch)
+    except Exception as err:
+        typer.echo(f"validate failed: {type(err).__name__}: {err}; {out} was left as it was", err=True)
+        raise typer.Exit(code=1) from err
+    index = out / summary.data_docs_index.name if summary.data_docs_index else None
     for suite in summary.suites:
         if suite.error:
             typer.echo(f"FAIL {suite.suite_name}: {suite.error}")
@@ -108,7 +137,7 @@ def validate_command(
             typer.echo(f"FAIL {suite.suite_name}: {len(suite.failed)} of {suite.evaluated} expectations failed")
             for failure in suite.failed:
                 typer.echo(f"    {failure}")
-    typer.echo(f"Data Docs: {summary.data_docs_index}")
+    typer.echo(f"Data Docs: {index}")
     if not summary.success:
         raise typer.Exit(code=1)
 
@@ -126,11 +155,19 @@ def dashboards_command(
 ) -> None:
     """Write the offline, bilingual dashboards and the downloads (CSV, Parquet, datapackage.json)."""
     from yilao_yixiao.dashboards import build_site
+    from yilao_yixiao.dashboards.site import SITE_MARKER
 
     require_built_warehouse(database)
-    result = build_site(database, out, sources=sources)
+    refuse_foreign_folder(out, SITE_MARKER)
+    # Written beside `out` and swapped in when complete: a failure never leaves half a site.
+    try:
+        with atomic.swapped_folder(out, SITE_MARKER) as scratch:
+            result = build_site(database, scratch, sources=sources)
+    except Exception as err:
+        typer.echo(f"dashboards failed: {type(err).__name__}: {err}; {out} was left as it was", err=True)
+        raise typer.Exit(code=1) from err
     if result.sources is None:
         typer.echo("No sources folder found: document pages list each figure and its quote, not the full text.")
     if not result.has_audit:
         typer.echo("Audit not built: the warehouse has no fct_consistency_checks; the audit page says so.")
-    typer.echo(f"Dashboards written: {result.out / 'index.html'}")
+    typer.echo(f"Dashboards written: {out / 'index.html'}")

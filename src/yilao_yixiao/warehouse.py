@@ -1,20 +1,31 @@
-"""Build the warehouse with dbt so that a failed build never leaves a database that looks valid."""
+"""Build the warehouse with dbt beside the live file, and put it in place only when the whole build passed.
+
+A failed build leaves the last good warehouse (and the dbt artifacts that describe it) untouched; a reader
+holding the live file open read-only keeps its handle through the swap, because os.replace swaps the directory
+entry and the old file stays alive until its last handle closes.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from yilao_yixiao.atomic import replace_folder
 from yilao_yixiao.seed_check import SeedCheckError, check_seeds
 
 DATABASE_ENV = "YYX_DUCKDB_PATH"
 DEFAULT_DATABASE = Path("target/warehouse.duckdb")
 FAILED_STATUSES = {"error", "fail", "runtime error"}
+ARTIFACTS = "dbt_artifacts"
+LOGS = "dbt_logs"
 
 
 @dataclass
@@ -32,13 +43,18 @@ class NodeFailure:
 
 
 class BuildError(Exception):
-    def __init__(self, failures: list[NodeFailure]):
+    def __init__(self, failures: list[NodeFailure], work_dir: Path | None = None):
         self.failures = failures
+        # dbt's log and compiled SQL of the failed build (the paths dbt printed point into it).
+        self.work_dir = work_dir
         super().__init__("\n".join(str(f) for f in failures))
 
 
 @contextlib.contextmanager
-def _database_env(path: Path) -> Iterator[None]:
+def _database_env(path: Path | None) -> Iterator[None]:
+    if path is None:
+        yield
+        return
     previous = os.environ.get(DATABASE_ENV)
     os.environ[DATABASE_ENV] = str(path)
     try:
@@ -50,8 +66,12 @@ def _database_env(path: Path) -> Iterator[None]:
             os.environ[DATABASE_ENV] = previous
 
 
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
 def _remove_database(path: Path) -> None:
-    for candidate in (path, path.with_name(path.name + ".wal")):
+    for candidate in (path, _wal(path)):
         candidate.unlink(missing_ok=True)
 
 
@@ -74,23 +94,36 @@ def _failing_rows(database: Path, schema: str | None, alias: str | None, limit: 
     return frame.to_dicts()
 
 
-def run_dbt(project_dir: Path, args: list[str], database: Path) -> list[NodeFailure]:
-    """Run one dbt command against `database`; return the nodes that errored or failed."""
+def run_dbt(
+    project_dir: Path,
+    args: list[str],
+    work_dir: Path,
+    *,
+    target: str | None = None,
+    database: Path | None = None,
+) -> list[NodeFailure]:
+    """Run one dbt command in-process; return the nodes that errored or failed.
+
+    Artifacts go to work_dir/dbt_artifacts and logs to work_dir/dbt_logs, never into the checkout. `target`
+    picks a profiles.yml output (default: the profile's, duckdb). `database` points the duckdb output at that
+    file, and the rows a failing test stored are then read back from it into the failure.
+    """
     from dbt.cli.main import dbtRunner
 
-    target_path = database.parent / "dbt_artifacts"
+    options = [
+        "--project-dir",
+        str(project_dir),
+        "--profiles-dir",
+        str(project_dir),
+        "--target-path",
+        str(work_dir / ARTIFACTS),
+        "--log-path",
+        str(work_dir / LOGS),
+    ]
+    if target is not None:
+        options += ["--target", target]
     with _database_env(database):
-        result = dbtRunner().invoke(
-            [
-                *args,
-                "--project-dir",
-                str(project_dir),
-                "--profiles-dir",
-                str(project_dir),
-                "--target-path",
-                str(target_path),
-            ]
-        )
+        result = dbtRunner().invoke([*args, *options])
     if result.exception is not None:
         return [NodeFailure("dbt", "error", str(result.exception))]
     failures = []
@@ -98,34 +131,105 @@ def run_dbt(project_dir: Path, args: list[str], database: Path) -> list[NodeFail
         status = str(node_result.status)
         if status in FAILED_STATUSES:
             node = node_result.node
-            rows = _failing_rows(database, node.schema, node.alias) if status == "fail" else []
+            stored = status == "fail" and database is not None
+            rows = _failing_rows(database, node.schema, node.alias) if stored else []
             failures.append(NodeFailure(node.unique_id, status, node_result.message or "", rows))
     if not result.success and not failures:
         failures.append(NodeFailure("dbt", "error", "dbt reported failure"))
     return failures
 
 
-def build(project_dir: Path, database: Path, select: list[str] | None = None) -> Path:
-    """Check the seeds, run `dbt build` into a scratch file and move it into place only if all passed.
+SCRATCH_TAG = "_building"
 
-    On failure the scratch file and any earlier warehouse at `database` are removed (the earlier one no
-    longer matches the seeds), and BuildError lists each failing node with its failing rows.
+
+def scratch_paths(database: Path) -> tuple[Path, Path]:
+    """A new scratch database and scratch work folder for one build of `database`.
+
+    In the same folder as `database`, so moving them into place is a rename on one file system (atomic), never
+    a copy. Named anew for every build: DuckDB caches open databases by path within a process (dbt-duckdb keeps
+    its connection after the run), so a reused name could reach the file an earlier build already moved in.
+    """
+    tag = f"{SCRATCH_TAG}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return database.with_name(f"{database.stem}{tag}{database.suffix}"), database.with_name(f".{database.stem}{tag}")
+
+
+def leftover_scratch(database: Path) -> list[Path]:
+    """Scratch files or folders of builds of `database` that are still on disk."""
+    folder = database.parent
+    return sorted([*folder.glob(f"{database.stem}{SCRATCH_TAG}-*"), *folder.glob(f".{database.stem}{SCRATCH_TAG}-*")])
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clear_stale_scratch(database: Path) -> None:
+    """Remove what earlier builds left: a failed build's work folder (kept for its log and compiled SQL), or the
+    scratch of a build that was killed. A build still running in another process keeps its scratch."""
+    for path in leftover_scratch(database):
+        pid_text = path.name.split(f"{SCRATCH_TAG}-", 1)[1].split("-", 1)[0]
+        if pid_text.isdigit() and (int(pid_text) == os.getpid() or not _process_alive(int(pid_text))):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+def built_at(database: Path) -> str | None:
+    """When the warehouse at `database` was put in place (its modification time, ISO 8601), or None."""
+    try:
+        mtime = database.stat().st_mtime
+    except FileNotFoundError:
+        return None
+    return dt.datetime.fromtimestamp(mtime, tz=dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def kept_warehouse_note(database: Path) -> str:
+    """What a reader of a failed build needs to know: which warehouse they still have."""
+    when = built_at(database)
+    if when is None:
+        return f"no warehouse is in place at {database} (none was built before)"
+    return f"the warehouse built at {when} is still in place ({database})"
+
+
+def build(project_dir: Path, database: Path, select: list[str] | None = None) -> Path:
+    """Check the seeds, run `dbt build` into a scratch file beside `database`, and only if every node passed
+    replace `database` with it (os.replace) and its dbt artifacts with the new ones.
+
+    On failure the scratch database is removed and `database` and its artifacts stay exactly as they were;
+    SeedCheckError or BuildError says what failed (each failing node with its failing rows, and the folder
+    holding dbt's log and compiled SQL of the failed build, which the next build clears).
     """
     problems = check_seeds(project_dir / "seeds")
     if problems:
-        _remove_database(database)
         raise SeedCheckError(problems)
 
     database.parent.mkdir(parents=True, exist_ok=True)
-    scratch = database.with_name(database.stem + "_building.duckdb")
-    _remove_database(scratch)
+    _clear_stale_scratch(database)
+    scratch, work_dir = scratch_paths(database)
+    if select and database.exists():
+        # A selective build rebuilds some nodes on top of the rest: it starts from a copy of the live warehouse.
+        shutil.copy2(database, scratch)
     args = ["build"] + (["--select", *select] if select else [])
-    failures = run_dbt(project_dir, args, scratch)
-    if failures:
+    try:
+        failures = run_dbt(project_dir, args, work_dir, database=scratch)
+        if failures:
+            raise BuildError(failures, work_dir)
+        _checkpoint(scratch)
+    except BaseException:
+        # The scratch database goes; the work folder stays until the next build, for whoever fixes the seeds.
         _remove_database(scratch)
-        _remove_database(database)
-        raise BuildError(failures)
-    _checkpoint(scratch)
-    _remove_database(database)
+        raise
+    # A write-ahead log of the old file would be replayed onto the new one; the old one was checkpointed.
+    _wal(database).unlink(missing_ok=True)
     os.replace(scratch, database)
+    replace_folder(work_dir / ARTIFACTS, database.parent / ARTIFACTS)
+    replace_folder(work_dir / LOGS, database.parent / LOGS)
+    shutil.rmtree(work_dir, ignore_errors=True)
     return database

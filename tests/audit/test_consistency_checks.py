@@ -52,7 +52,7 @@ def test_ganzi_occupancy_recomputed_within_printed_precision(con):
 def test_ganzi_elderly_share_passes_only_because_of_printed_precision(con):
     # 12.59万 / 110.74万 = 11.369 %, printed 11.36 %: the intervals [11.355, 11.365] and
     # [125850/1107450, 125950/1107350] = [11.3639, 11.3740] touch, so the figures are compatible.
-    row = check(con, f"{GANZI}__elderly_60_plus_share_of_population")
+    row = check(con, f"{GANZI}__elderly_60_plus_share_recomputed__ganzi_047")
     assert row["computed_value"] == pytest.approx(125900 / 1107400 * 100)
     assert row["computed_lower"] == pytest.approx(125850 / 1107450 * 100)
     assert row["computed_upper"] == pytest.approx(125950 / 1107350 * 100)
@@ -61,7 +61,7 @@ def test_ganzi_elderly_share_passes_only_because_of_printed_precision(con):
 
 
 def test_ganzi_slot_target_contradicts_its_per_1000_norm(con):
-    row = check(con, f"{GANZI}__childcare_slots_target_implied_by_table_norm")
+    row = check(con, f"{GANZI}__slots_target_implied_by_per_1000_norm__ganzi_102")
     assert row["stated_value"] == 3400
     assert row["computed_value"] == pytest.approx(4.5 * 1136600 / 1000)
     assert row["status"] == "fail"

@@ -33,7 +33,7 @@ def test_a_mistyped_county_value_fails_the_build_naming_the_check(tmp_path):
 
 def test_removing_a_register_entry_fails_the_build_naming_it(tmp_path):
     project = copy_project(tmp_path / "project")
-    removed = f"{GANZI}__public_childcare_slot_share_target"
+    removed = f"{GANZI}__public_slot_share_recomputed__ganzi_103"
     rewrite_csv(project / "seeds/audit_findings.csv", lambda rows: [row for row in rows if row[0] != removed])
     message = build_failure(project, tmp_path)
     assert "assert_every_failing_check_is_a_registered_finding" in message

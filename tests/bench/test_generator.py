@@ -13,6 +13,7 @@ from bench import run
 from bench.generate import generate
 from tests.conftest import PROJECT_DIR
 from tools import engines
+from yilao_yixiao import warehouse
 from yilao_yixiao.seed_check import check_seeds
 
 
@@ -40,7 +41,7 @@ def test_synthetic_data_builds_through_the_real_models(data, tmp_path):
     database = run.duckdb_path(tmp_path)
     args = ["build", "--exclude", "resource_type:seed", *run.EXCLUDED_TESTS]
     with engines.environment(YYX_DUCKDB_PATH=str(database)):
-        failures = engines.run_dbt(PROJECT_DIR, "duckdb", args, tmp_path)
+        failures = warehouse.run_dbt(PROJECT_DIR, args, tmp_path, target="duckdb")
     assert failures == [], "\n".join(str(f) for f in failures)
     # dbt-duckdb still holds the file open in this process: a read-only connection would be refused.
     with duckdb.connect(str(database)) as con:

@@ -26,7 +26,9 @@ def compiled_analyses(warehouse_path: Path, tmp_path_factory: pytest.TempPathFac
     folder = tmp_path_factory.mktemp("analyses")
     database = folder / warehouse_path.name
     shutil.copy2(warehouse_path, database)
-    failures = warehouse.run_dbt(PROJECT_DIR, ["compile", "--select", "resource_type:analysis"], database)
+    failures = warehouse.run_dbt(
+        PROJECT_DIR, ["compile", "--select", "resource_type:analysis"], folder, database=database
+    )
     assert not failures, "\n".join(str(f) for f in failures)
     compiled = folder / "dbt_artifacts" / "compiled" / "yilao_yixiao" / "analyses"
     return {path.stem: path.read_text(encoding="utf-8") for path in sorted(compiled.glob("*.sql"))}

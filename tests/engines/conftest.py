@@ -17,6 +17,7 @@ import pytest
 
 from tests.conftest import PROJECT_DIR, copy_project
 from tools import engines
+from yilao_yixiao import warehouse
 
 
 def _install(extra: str, module: str) -> None:
@@ -46,16 +47,16 @@ def postgres_cluster() -> Iterator[engines.PostgresCluster]:
 @pytest.fixture(scope="session")
 def postgres_build(
     postgres_cluster: engines.PostgresCluster, tmp_path_factory: pytest.TempPathFactory
-) -> list[engines.NodeFailure]:
+) -> list[warehouse.NodeFailure]:
     """`dbt build --target postgres` of the real project into the throwaway cluster; the nodes that failed."""
     work_dir = tmp_path_factory.mktemp("postgres_build")
     with engines.environment(**postgres_cluster.env()):
-        return engines.run_dbt(PROJECT_DIR, "postgres", ["build"], work_dir)
+        return warehouse.run_dbt(PROJECT_DIR, ["build"], work_dir, target="postgres")
 
 
 @dataclass
 class SparkBuild:
-    failures: list[engines.NodeFailure]
+    failures: list[warehouse.NodeFailure]
     marts: dict[str, pl.DataFrame]
     project: Path
     entries_before: set[str]
@@ -72,7 +73,7 @@ def spark_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkBuild
     work_dir = tmp_path_factory.mktemp("spark_build")
     with engines.spark_in_project(project):
         try:
-            failures = engines.run_dbt(project, "spark", ["build"], work_dir)
+            failures = warehouse.run_dbt(project, ["build"], work_dir, target="spark")
             marts = {} if failures else engines.read_marts_spark()
             yield SparkBuild(failures, marts, project, entries_before)
         finally:

@@ -86,6 +86,8 @@ CITY_VALUES = [
     ("008", "home_age_friendly_renovation_households", "target", 2024, 500, "eq", "", "500", ANNEX_SECTION,
      "合计  30  500"),
 ]  # fmt: skip
+# period_basis (CODEBOOK.md) where the seeds carry it: rates at a date, and the annex's counts for its one year.
+CITY_BASES = {"007": "one_year", "008": "one_year"}
 ANNEX_MEASURES = ("elderly_meal_service_sites", "home_age_friendly_renovation_households")
 # (slug, name_zh, name_en, code, cells per measure as printed)
 ANNEX_UNITS = [
@@ -108,6 +110,7 @@ class Target:
     value: float
     comparator: str
     raw_text: str
+    period_basis: str | None
 
 
 @dataclass(frozen=True)
@@ -131,10 +134,14 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def header_of(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return next(csv.reader(f))
+
+
 def append_rows(path: Path, rows: list[dict[str, object]]) -> None:
     """Append in the file's own column order; a column the rows do not name stays empty (not stated)."""
-    with path.open(encoding="utf-8", newline="") as f:
-        header = next(csv.reader(f))
+    header = header_of(path)
     unknown = {column for row in rows for column in row} - set(header)
     assert not unknown, f"{path.name} has no columns {unknown}"
     with path.open("a", encoding="utf-8", newline="") as f:
@@ -166,6 +173,7 @@ def pick_existing_targets(seeds: Path) -> tuple[dict[str, str], Target, Target]:
                 value=float(row["value"]),
                 comparator=row["comparator"],
                 raw_text=row["raw_text"],
+                period_basis=row.get("period_basis"),
             )
             for row in sorted(own, key=lambda row: row["value_id"])
             if row["value_kind"] == "target"
@@ -217,10 +225,12 @@ def add_city_plan(project: Path, sources: Path) -> None:
             }
         ],
     )
+    basis = "period_basis" in header_of(seeds / "indicator_values.csv")
     append_rows(
         seeds / "indicator_values.csv",
         [
             {
+                **({"period_basis": CITY_BASES.get(suffix, "point_in_time")} if basis else {}),
                 "value_id": f"yunxi_{suffix}",
                 "document_id": CITY_DOCUMENT,
                 "indicator_code": indicator,
@@ -308,6 +318,7 @@ def add_work_plan(project: Path, sources: Path) -> Onboarded:
         seeds / "indicator_values.csv",
         [
             {
+                **({"period_basis": target.period_basis} if target.period_basis is not None else {}),
                 "value_id": value_id,
                 "document_id": work_plan,
                 "indicator_code": target.indicator_code,

@@ -1,4 +1,4 @@
-"""Bad seeds stop the build with a message naming file, line or column, and leave no warehouse that looks valid."""
+"""Bad seeds stop the build with a message naming file, line or column, and leave the last good warehouse."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def stale_warehouse(tmp_path: Path) -> Path:
-    """A warehouse left by an earlier successful build, which must not survive a failed one."""
+    """A warehouse left by an earlier successful build, which a failed one leaves in place."""
     database = tmp_path / "warehouse.duckdb"
     with duckdb.connect(str(database)) as con:
         con.execute("create schema marts; create table marts.fct_indicator_values as select 1 as value")
@@ -44,7 +44,7 @@ def test_non_numeric_value_names_file_line_and_column(project, stale_warehouse):
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
     assert f"indicator_values.csv, line {line}, column 'value': '3400个' is not a number" in output
-    assert not stale_warehouse.exists()
+    assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
 
 def test_missing_column_is_named(project, stale_warehouse):
@@ -56,7 +56,7 @@ def test_missing_column_is_named(project, stale_warehouse):
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
     assert "indicator_values.csv, line 1, column 'cleaning_note': column is missing from the header" in output
-    assert not stale_warehouse.exists()
+    assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
 
 def test_malformed_row_names_its_line(project, stale_warehouse):
@@ -65,7 +65,7 @@ def test_malformed_row_names_its_line(project, stale_warehouse):
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
     assert "county_allocations.csv, line 62: has 4 fields where the header has 13" in output
-    assert not stale_warehouse.exists()
+    assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
 
 def test_duplicate_key_fails_naming_the_test_and_the_row(project, stale_warehouse):
@@ -78,7 +78,7 @@ def test_duplicate_key_fails_naming_the_test_and_the_row(project, stale_warehous
     assert exit_code == 1
     assert "unique_stg_indicator_values_value_id" in output
     assert "ganzi_102" in output
-    assert not stale_warehouse.exists()
+    assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
 
 def test_unknown_indicator_code_fails_naming_the_code(project, stale_warehouse):
@@ -87,7 +87,7 @@ def test_unknown_indicator_code_fails_naming_the_code(project, stale_warehouse):
     assert exit_code == 1
     assert "relationships_stg_indicator_values_indicator_code" in output
     assert "childcare_slots_per_1000_people" in output
-    assert not stale_warehouse.exists()
+    assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
 
 def test_plain_dbt_build_leaves_no_marts_after_a_failed_test(project, tmp_path):

@@ -6,6 +6,12 @@ import pytest
 pytestmark = pytest.mark.real_plans
 
 
+def one_gap(con, gap_id: str) -> dict:
+    rows = con.execute("select * from marts.fct_indicator_gaps where gap_id = ?", [gap_id]).pl().to_dicts()
+    assert len(rows) == 1, gap_id
+    return rows[0]
+
+
 def one_value(con, value_id: str) -> dict:
     rows = con.sql(f"select * from marts.fct_indicator_values where value_id = '{value_id}'").pl().to_dicts()
     assert len(rows) == 1, value_id
@@ -117,7 +123,7 @@ def test_ganzi_institutions_and_beds_are_captured_with_their_parts(con):
 
 
 def test_ganzi_childcare_slots_gap(con):
-    gap = con.sql("select * from marts.fct_indicator_gaps where gap_id = 'ganzi__childcare_slots'").pl().to_dicts()[0]
+    gap = one_gap(con, "ganzi_2023_yilao_yixiao_plan_draft__childcare_slots")
     assert (gap["baseline_year"], gap["baseline_value"]) == (2020, 341)
     assert (gap["target_year"], gap["target_value"]) == (2025, 3400)
     assert gap["absolute_gap"] == 3059
@@ -126,24 +132,14 @@ def test_ganzi_childcare_slots_gap(con):
 
 
 def test_gap_without_a_baseline_stays_visible(con):
-    gap = (
-        con.sql("select * from marts.fct_indicator_gaps where gap_id = 'lincang__childcare_slots_per_1000_population'")
-        .pl()
-        .to_dicts()[0]
-    )
+    gap = one_gap(con, "lincang_2022_care_services_plan__childcare_slots_per_1000_population")
     assert gap["target_value"] == 3
     assert gap["has_baseline"] is False
     assert gap["baseline_value"] is None and gap["absolute_gap"] is None
 
 
 def test_zhoukou_village_stations_disagreement_is_kept(con):
-    gap = (
-        con.sql(
-            "select * from marts.fct_indicator_gaps where gap_id = 'zhoukou__village_standard_elderly_service_stations'"
-        )
-        .pl()
-        .to_dicts()[0]
-    )
+    gap = one_gap(con, "zhoukou_2024_elderly_care_supervision_plan__village_standard_elderly_service_stations")
     assert gap["target_value"] == 60
     assert gap["n_target_statements"] == 3
     assert gap["target_values_disagree"] is True

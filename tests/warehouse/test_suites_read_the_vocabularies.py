@@ -18,6 +18,12 @@ def write_reference_tables(database: Path, *, jurisdictions: int, documents: int
             con.execute(f"create table staging.{table} ({vocabulary}_code varchar)")
             con.execute(f"insert into staging.{table} values ('{vocabulary}_one'), ('{vocabulary}_two')")
         con.execute(
+            "create table staging.stg_units (unit_code varchar, must_be_whole boolean, is_calendar_year boolean)"
+        )
+        con.execute(
+            "insert into staging.stg_units values ('pens', true, false), ('ink', false, false), ('era', true, true)"
+        )
+        con.execute(
             "create table staging.stg_jurisdictions as select range::varchar as c from range(?)", [jurisdictions]
         )
         con.execute("create table staging.stg_documents as select range::varchar as c from range(?)", [documents])
@@ -35,6 +41,7 @@ def test_the_suites_expect_the_codes_and_counts_of_the_seeds(tmp_path: Path) -> 
     reference = read_reference(database)
     assert reference.of("comparator") == ["comparator_one", "comparator_two"]
     assert (reference.n_jurisdictions, reference.n_documents) == (37, 52)
+    assert reference.count_units == ["pens"]
 
     suites = {suite.table: suite for suite in MART_SUITES}
     values = expectations_of(suites["fct_indicator_values"], reference)
@@ -46,6 +53,13 @@ def test_the_suites_expect_the_codes_and_counts_of_the_seeds(tmp_path: Path) -> 
     assert value_sets["value_kind"] == ["value_kind_one", "value_kind_two"]
     assert value_sets["obligation"] == ["obligation_one", "obligation_two"]
     assert "jurisdiction_slug" not in value_sets  # any slug is a jurisdiction; the seed decides which exist
+
+    whole = [
+        e["kwargs"]["row_condition"]
+        for e in values
+        if e["type"] == "expect_column_values_to_be_whole_numbers" and e["kwargs"]["column"] == "value"
+    ]
+    assert len(whole) == 1 and "pens" in str(whole[0]) and "ink" not in str(whole[0])
 
     row_counts = [
         e["kwargs"]["value"]

@@ -1,7 +1,8 @@
 {#-
-    The relations declared in the consistency_relations seed, computed with interval arithmetic so a rate
-    recomputed from rounded figures is compared at the precision it was printed with:
-    ratio [l⁻/r⁺, l⁺/r⁻], product [l⁻·r⁻, l⁺·r⁺], difference [l⁻ − r⁺, l⁺ − r⁻]; at_most: stated ≤ left.
+    The relations declared figure by figure in the consistency_relations seed: what only a reader can see
+    (which beds an occupancy rate is of, a yearly pace × the plan's years, a 近 "nearly" difference). Relations
+    that follow from the codebook are rules over indicator codes instead (int_checks_codebook_relations).
+    Interval arithmetic: macros/consistency_checks/relation_arithmetic.sql.
 -#}
 
 with
@@ -40,24 +41,12 @@ operands as (
 computed as (
     select
         operands.*,
-        case operands.operation
-            when 'ratio' then operands.left_value / nullif(operands.right_value, 0) * operands.scale
-            when 'product' then operands.left_value * operands.right_value * operands.scale
-            when 'difference' then operands.left_value - operands.right_value
-            when 'at_most' then operands.left_value
-        end as computed_value,
-        case operands.operation
-            when 'ratio' then operands.left_lower / nullif(operands.right_upper, 0) * operands.scale
-            when 'product' then operands.left_lower * operands.right_lower * operands.scale
-            when 'difference' then operands.left_lower - operands.right_upper
-            when 'at_most' then operands.left_lower
-        end as computed_lower,
-        case operands.operation
-            when 'ratio' then operands.left_upper / nullif(operands.right_lower, 0) * operands.scale
-            when 'product' then operands.left_upper * operands.right_upper * operands.scale
-            when 'difference' then operands.left_upper - operands.right_lower
-            when 'at_most' then operands.left_upper
-        end as computed_upper
+        {{ relation_computed('operands.operation', 'operands.left', 'operands.right', 'operands.scale', 'value') }}
+            as computed_value,
+        {{ relation_computed('operands.operation', 'operands.left', 'operands.right', 'operands.scale', 'lower') }}
+            as computed_lower,
+        {{ relation_computed('operands.operation', 'operands.left', 'operands.right', 'operands.scale', 'upper') }}
+            as computed_upper
     from operands
 ),
 
@@ -75,10 +64,7 @@ checks as (
         computed_value,
         computed_lower,
         computed_upper,
-        case
-            when operation = 'at_most' then stated_lower <= computed_upper
-            else {{ intervals_overlap('stated_lower', 'stated_upper', 'computed_lower', 'computed_upper') }}
-        end as is_consistent,
+        {{ relation_holds('operation', 'stated', 'computed') }} as is_consistent,
         stated_value_id,
         left_value_id,
         right_value_id

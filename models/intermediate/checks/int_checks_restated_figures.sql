@@ -1,10 +1,10 @@
 {#-
-    Figures a document states more than once (goals, task list, indicator table, annex) must agree, within that
-    document only (another plan of the same jurisdiction that states another value revises the target, see
-    fct_target_revisions; it does not contradict it): every
-    statement of the same indicator, kind and year against the first one, reporting the one furthest from it.
-    The two ends of a range ("1—2个": at least 1, at most 2) are not restatements of each other, so upper
-    bounds (≤, <) are compared only with upper bounds.
+    Figures a document states more than once (goals, task list, indicator table, annex) must agree. Statements are
+    compared within their document only: another plan of the same jurisdiction that states another value revises
+    the target (fct_target_revisions), it does not contradict it. Every statement of the same indicator, kind and
+    year is compared with the first one, reporting the one furthest from it. The two ends of a range ("1—2个": at
+    least 1, at most 2) are not restatements of each other, so upper bounds (≤, <) are compared only with upper
+    bounds.
     And a baseline figure printed twice must carry the same year (Ganzi's 341 slots: 2021 in the text, 2020
     in table 1).
 -#}

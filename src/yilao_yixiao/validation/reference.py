@@ -24,6 +24,7 @@ VOCABULARIES = {
     "domain": "stg_domains",
     "finding_status": "stg_finding_statuses",
 }
+UNITS = "stg_units"
 JURISDICTIONS = "stg_jurisdictions"
 DOCUMENTS = "stg_documents"
 
@@ -35,6 +36,7 @@ class MissingReferenceError(RuntimeError):
 @dataclass(frozen=True)
 class Reference:
     codes: dict[str, list[str]]
+    count_units: list[str]  # units whose values count things: whole, and not calendar years
     n_jurisdictions: int
     n_documents: int
 
@@ -63,6 +65,13 @@ def read_reference(database: Path) -> Reference:
             ]
             for vocabulary, table in VOCABULARIES.items()
         }
+        count_units = [
+            code
+            for (code,) in con.execute(
+                f"select unit_code from {_qualified(con, UNITS)}"
+                " where must_be_whole and not is_calendar_year order by 1"
+            ).fetchall()
+        ]
         (n_jurisdictions,) = con.execute(f"select count(*) from {_qualified(con, JURISDICTIONS)}").fetchone()
         (n_documents,) = con.execute(f"select count(*) from {_qualified(con, DOCUMENTS)}").fetchone()
-    return Reference(codes=codes, n_jurisdictions=n_jurisdictions, n_documents=n_documents)
+    return Reference(codes=codes, count_units=count_units, n_jurisdictions=n_jurisdictions, n_documents=n_documents)

@@ -19,8 +19,6 @@ from great_expectations.expectations.row_conditions import Column
 from yilao_yixiao.validation.reference import VOCABULARIES, Reference
 from yilao_yixiao.validation.whole_numbers import ExpectColumnValuesToBeWholeNumbers
 
-# Units whose figures count things: never negative, never fractional.
-COUNT_UNITS = ["count", "persons", "households", "person_times"]
 # The plans run 2021–2025 and cite baselines back to 2020; anything outside this window is a misreading.
 FIRST_PLAUSIBLE_YEAR = 2010
 LAST_PLAUSIBLE_YEAR = 2035
@@ -32,7 +30,6 @@ SLUG = r"^[a-z][a-z0-9_]*$"
 NON_BLANK = r"\S"
 
 IS_PERCENT = Column("unit") == "percent"
-IS_COUNT = Column("unit").is_in(COUNT_UNITS)
 
 
 @dataclass(frozen=True)
@@ -95,11 +92,14 @@ def percent_range(column: str) -> list[Expectation]:
     ]
 
 
-def whole_count(column: str) -> list[Expectation]:
-    why = f"Figures in units {', '.join(COUNT_UNITS)} count things: non-negative and whole."
+def whole_count(column: str, reference: Reference) -> list[Expectation]:
+    """Units that count things (must_be_whole in seeds/units.csv, calendar years aside): non-negative, whole."""
+    counts = reference.count_units
+    is_count = Column("unit").is_in(counts)
+    why = f"Figures in units {', '.join(counts)} count things (seeds/units.csv): non-negative and whole."
     return [
-        gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, row_condition=IS_COUNT, notes=why),
-        ExpectColumnValuesToBeWholeNumbers(column=column, row_condition=IS_COUNT, notes=why),
+        gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, row_condition=is_count, notes=why),
+        ExpectColumnValuesToBeWholeNumbers(column=column, row_condition=is_count, notes=why),
     ]
 
 
@@ -162,7 +162,7 @@ def fct_indicator_values(reference: Reference) -> list[Expectation]:
             notes="A figure stated with a comparator has a number; only qualitative statements have none.",
         ),
         *percent_range("value"),
-        *whole_count("value"),
+        *whole_count("value", reference),
         *plausible_year("period_year"),
         gxe.ExpectColumnValuesToBeBetween(
             column="value",
@@ -189,8 +189,8 @@ def fct_indicator_gaps(reference: Reference) -> list[Expectation]:
         gxe.ExpectColumnValuesToNotBeNull(column="target_value", notes="A gap is measured to a stated target."),
         *percent_range("target_value"),
         *percent_range("baseline_value"),
-        *whole_count("target_value"),
-        *whole_count("baseline_value"),
+        *whole_count("target_value", reference),
+        *whole_count("baseline_value", reference),
         *in_vocabulary(
             reference, "comparator", "Comparators come from one closed set", column="target_comparator", required=True
         ),
@@ -237,8 +237,8 @@ def fct_county_allocations(reference: Reference) -> list[Expectation]:
             row_condition=Column("is_applicable") == False,  # noqa: E712 (a GX condition, not a Python test)
             notes="A '/' cell is not applicable: null, never zero.",
         ),
-        *whole_count("value"),
-        *whole_count("city_total_value"),
+        *whole_count("value", reference),
+        *whole_count("city_total_value", reference),
         gxe.ExpectColumnValuesToNotBeNull(
             column="city_total_value", notes="Every county's figure is tied to the city total printed above it."
         ),
@@ -411,6 +411,85 @@ def fct_consistency_checks(reference: Reference) -> list[Expectation]:
     ]
 
 
+def fct_jurisdiction_current_targets(reference: Reference) -> list[Expectation]:
+    return [
+        *at_least_one_row(),
+        *key("current_target_id"),
+        *jurisdiction(),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="document_id", notes="A current target names the plan it is taken from."
+        ),
+        *in_vocabulary(reference, "document_status", "The chosen plan's publication status", required=True),
+        *plausible_year("target_year", required=True),
+        gxe.ExpectColumnValuesToNotBeNull(column="target_value", notes="A current target has its figure."),
+        *in_vocabulary(
+            reference, "comparator", "Comparators come from one closed set", column="target_comparator", required=True
+        ),
+        *in_vocabulary(
+            reference,
+            "obligation",
+            "约束性 → binding, 预期性 → expected; null when not classified",
+            column="target_obligation",
+        ),
+        *quoted("target_source_quote", "Every current target"),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="n_documents_with_target",
+            min_value=1,
+            max_value=reference.n_documents,
+            notes="At least the chosen plan states the target, at most every document of the seed.",
+        ),
+        *quoted("selection_reason", "Every choice of a jurisdiction's current plan"),
+    ]
+
+
+def fct_target_revisions(reference: Reference) -> list[Expectation]:
+    # No row-count floor: a collection in which no plan revises an earlier one has no revisions.
+    return [
+        *key("revision_id"),
+        *jurisdiction(),
+        *plausible_year("target_year", required=True),
+        *[
+            expectation
+            for side in ("previous", "revised")
+            for expectation in (
+                gxe.ExpectColumnValuesToNotBeNull(
+                    column=f"{side}_document_id", notes="A revision pairs two plans' statements."
+                ),
+                gxe.ExpectColumnValuesToNotBeNull(
+                    column=f"{side}_value_id", notes="A revision pairs two plans' statements."
+                ),
+                *in_vocabulary(
+                    reference, "comparator", "Comparators come from one closed set", column=f"{side}_comparator"
+                ),
+                *quoted(f"{side}_source_quote", "Both statements of a revision"),
+            )
+        ],
+        gxe.ExpectColumnValuesToBeInSet(
+            column="is_value_changed",
+            value_set=[True],
+            row_condition=Column("is_comparator_changed") == False,  # noqa: E712 (a GX condition, not a Python test)
+            notes="A revision changes the value or the comparator; an unchanged restatement is no revision.",
+        ),
+    ]
+
+
+def fct_consistency_check_values(reference: Reference) -> list[Expectation]:
+    return [
+        *at_least_one_row(),
+        *key("check_value_id"),
+        *[
+            gxe.ExpectColumnValuesToNotBeNull(
+                column=column, notes="Every figure of a check names its check, document, figure and role."
+            )
+            for column in ("check_id", "document_id", "value_id", "figure_table", "value_role")
+        ],
+        gxe.ExpectColumnValuesToBeBetween(
+            column="value_position", min_value=1, notes="Figures of a check are numbered from 1."
+        ),
+        *quoted("source_quote", "Every figure a check involves"),
+    ]
+
+
 MART_SUITES: tuple[MartSuite, ...] = (
     MartSuite("fct_indicator_values", fct_indicator_values, "Every stated figure of the plans."),
     MartSuite("fct_indicator_gaps", fct_indicator_gaps, "Each headline target with its baseline and the gap."),
@@ -419,4 +498,13 @@ MART_SUITES: tuple[MartSuite, ...] = (
     MartSuite("dim_documents", dim_documents, "The source documents."),
     MartSuite("dim_indicators", dim_indicators, "The codebook of indicators."),
     MartSuite("fct_consistency_checks", fct_consistency_checks, "Arithmetic and restatement checks of each plan."),
+    MartSuite(
+        "fct_consistency_check_values", fct_consistency_check_values, "The figures each check involves, by role."
+    ),
+    MartSuite(
+        "fct_jurisdiction_current_targets",
+        fct_jurisdiction_current_targets,
+        "Each jurisdiction's current target per indicator, from its latest plan stating it.",
+    ),
+    MartSuite("fct_target_revisions", fct_target_revisions, "Targets a later plan of a jurisdiction changed."),
 )

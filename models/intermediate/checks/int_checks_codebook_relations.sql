@@ -1,0 +1,202 @@
+{#-
+    Relations that follow from the codebook (seeds/indicator_relation_rules.csv: a rate and its numerator and
+    denominator, a per-1,000 norm × population against a count target, a part within its total), applied to every
+    document: no figure is named, so a new plan gets these checks from its figures alone.
+
+    For each figure of the stated indicator (with a number, of the kinds the rule applies to), each operand is the
+    figure of the operand's indicator in the same document that is (0) a whole figure, or a part of the same
+    breakdown member when the stated figure is one (65+ within 60+; its denominator may be whole), then
+    (1) of the same value kind,
+    (2) printed in the same section, (3) of the latest reference year not after the stated figure's, then (4) the
+    first in document order. A figure's reference year is its year; an undated target refers to the end of the
+    plan period, an undated baseline to the year before the plan starts. Without both operands there is no check.
+-#}
+
+with
+
+rules as (
+    select * from {{ ref('stg_indicator_relation_rules') }}
+),
+
+values_with_intervals as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+documents as (
+    select * from {{ ref('stg_documents') }}
+),
+
+figures as (
+    select
+        values_with_intervals.*,
+        coalesce(
+            values_with_intervals.period_year,
+            case
+                when values_with_intervals.value_kind = 'target' then documents.plan_period_end
+                else documents.plan_period_start - 1
+            end
+        ) as reference_year
+    from values_with_intervals
+    inner join documents
+        on values_with_intervals.document_id = documents.document_id
+    where values_with_intervals.value is not null
+),
+
+stated as (
+    select
+        rules.rule_code,
+        rules.check_kind,
+        rules.operation,
+        rules.left_indicator_code,
+        rules.right_indicator_code,
+        rules.scale,
+        rules.description_zh as rule_description_zh,
+        rules.description_en as rule_description_en,
+        figures.*
+    from rules
+    inner join figures
+        on
+            rules.stated_indicator_code = figures.indicator_code
+            and (
+                rules.stated_value_scope = 'all'
+                or (rules.stated_value_scope = 'targets' and figures.value_kind = 'target')
+                or (rules.stated_value_scope = 'non_targets' and figures.value_kind <> 'target')
+            )
+),
+
+operand_candidates as (
+    select
+        stated.rule_code,
+        stated.value_id as stated_value_id,
+        case when candidates.indicator_code = stated.left_indicator_code then 'left' else 'right' end as operand,
+        candidates.value_id,
+        candidates.value,
+        candidates.value_lower,
+        candidates.value_upper,
+        row_number() over (
+            partition by
+                stated.rule_code,
+                stated.value_id,
+                case when candidates.indicator_code = stated.left_indicator_code then 'left' else 'right' end
+            order by
+                case when candidates.value_kind = stated.value_kind then 0 else 1 end,
+                case when candidates.source_section = stated.source_section then 0 else 1 end,
+                candidates.reference_year desc nulls last,
+                candidates.value_id asc
+        ) as candidate_rank
+    from stated
+    inner join figures as candidates
+        on
+            stated.document_id = candidates.document_id
+            and candidates.indicator_code in (stated.left_indicator_code, stated.right_indicator_code)
+            and stated.value_id <> candidates.value_id
+            and (
+                (
+                    not candidates.is_breakdown_part
+                    and (not stated.is_breakdown_part or stated.right_indicator_code = candidates.indicator_code)
+                )
+                or (
+                    candidates.is_breakdown_part
+                    and stated.breakdown_dimension = candidates.breakdown_dimension
+                    and stated.breakdown_member = candidates.breakdown_member
+                )
+            )
+            and (
+                stated.reference_year >= candidates.reference_year
+                or candidates.reference_year is null
+                or stated.reference_year is null
+            )
+),
+
+chosen_operands as (
+    select * from operand_candidates
+    where candidate_rank = 1
+),
+
+operands as (
+    select
+        stated.*,
+        stated.value as stated_value,
+        stated.value_lower as stated_lower,
+        stated.value_upper as stated_upper,
+        lefts.value_id as left_value_id,
+        lefts.value as left_value,
+        lefts.value_lower as left_lower,
+        lefts.value_upper as left_upper,
+        rights.value_id as right_value_id,
+        rights.value as right_value,
+        rights.value_lower as right_lower,
+        rights.value_upper as right_upper
+    from stated
+    inner join chosen_operands as lefts
+        on
+            stated.rule_code = lefts.rule_code
+            and stated.value_id = lefts.stated_value_id
+            and lefts.operand = 'left'
+    left join chosen_operands as rights
+        on
+            stated.rule_code = rights.rule_code
+            and stated.value_id = rights.stated_value_id
+            and rights.operand = 'right'
+    where stated.right_indicator_code is null or rights.value_id is not null
+),
+
+computed as (
+    select
+        operands.*,
+        {{ relation_computed('operands.operation', 'operands.left', 'operands.right', 'operands.scale', 'value') }}
+            as computed_value,
+        {{ relation_computed('operands.operation', 'operands.left', 'operands.right', 'operands.scale', 'lower') }}
+            as computed_lower,
+        {{ relation_computed('operands.operation', 'operands.left', 'operands.right', 'operands.scale', 'upper') }}
+            as computed_upper
+    from operands
+),
+
+checks as (
+    select
+        document_id || '__' || rule_code || '__' || value_id as check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        rule_description_zh || '（' || raw_text || '）' as description_zh,
+        rule_description_en || ' (printed "' || raw_text || '")' as description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        {{ relation_holds('operation', 'stated', 'computed') }} as is_consistent,
+        value_id as stated_value_id,
+        left_value_id,
+        right_value_id
+    from computed
+),
+
+operand_figures as (
+    select
+        checks.check_id,
+        figures.value_id,
+        case
+            when figures.value_id = checks.stated_value_id then 'stated'
+            when figures.value_id = checks.left_value_id then 'left_operand'
+            else 'right_operand'
+        end as value_role,
+        case
+            when figures.value_id = checks.stated_value_id then 0
+            when figures.value_id = checks.left_value_id then 1
+            else 2
+        end as role_order,
+        'indicator_values' as figure_table,
+        figures.source_quote
+    from checks
+    inner join figures
+        on figures.value_id in (checks.stated_value_id, checks.left_value_id, checks.right_value_id)
+),
+
+final as (
+    {{ consistency_check_rows('checks', 'operand_figures') }}
+)
+
+select * from final
