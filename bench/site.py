@@ -35,12 +35,28 @@ def measure(browser, page_path: Path) -> tuple[int, float]:
     page = context.new_page()
     try:
         page.goto(page_path.as_uri())
-        page.wait_for_selector("body[data-charts-ready='true']", timeout=60_000)
+        page.wait_for_selector("body[data-charts-ready='true']", state="attached", timeout=60_000)
         interactive_ms = page.evaluate("window.yyxInteractiveAt")
     finally:
         context.close()
     loaded = {Path(unquote(urlparse(url).path)) for url in requested if url.startswith("file:")}
     return sum(path.stat().st_size for path in loaded if path.is_file()), interactive_ms
+
+
+PLOTLY_ALONE = """<!doctype html><html><head><meta charset="utf-8">
+<script src="{plotly}" defer></script>
+<script>document.addEventListener("DOMContentLoaded", function () {{
+  window.yyxInteractiveAt = performance.now(); document.body.setAttribute("data-charts-ready", "true"); }});</script>
+</head><body></body></html>
+"""
+
+
+def plotly_floor(browser, site: Path, folder: Path) -> tuple[int, float]:
+    """The same measure for an empty page that only loads the site's plotly.js: the floor of every chart page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder.resolve() / "plotly-alone.html"
+    page.write_text(PLOTLY_ALONE.format(plotly=(site / "assets" / "plotly.min.js").as_uri()), encoding="utf-8")
+    return measure(browser, page)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in pages:
                 runs = [measure(browser, path) for _ in range(args.repeat)]
                 rows.append((str(path.relative_to(site)), runs[0][0], statistics.median(ms for _, ms in runs)))
+            floor = [plotly_floor(browser, site, Path("target/bench")) for _ in range(args.repeat)]
         finally:
             browser.close()
 
@@ -72,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, size, ms in rows:
         flag = "" if ms <= GOAL_MS else "  over goal"
         print(f"{name:<{width}}  {size:>13,}  {ms:>17,.0f}{flag}")
+    floor_ms = statistics.median(ms for _, ms in floor)
+    print(f"{'(an empty page loading plotly.js only)':<{width}}  {floor[0][0]:>13,}  {floor_ms:>17,.0f}")
     worst = max(rows, key=lambda row: row[2])
     print(
         f"\n{len(rows)} pages; slowest {worst[0]} at {worst[2]:,.0f} ms"

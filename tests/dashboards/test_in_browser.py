@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from tests.dashboards.conftest import open_page, switch_language
+from tests.dashboards.conftest import VIEWPORT, open_page, switch_language
 from yilao_yixiao.dashboards import SiteResult, data
 
 PAGES = ("index", "overview", "explore", "comparison", "gaps", "annexes", "audit", "downloads")
@@ -438,3 +438,33 @@ def test_a_jurisdiction_page_prints_as_a_brief(site: SiteResult, browser, screen
             page.emulate_media(media="print")
     finally:
         opened.close()
+
+
+def test_cite_copies_the_figures_one_line_citation(site: SiteResult, browser, con) -> None:
+    value_id, quote, section = con.sql(
+        "select value_id, source_quote, source_section from marts.fct_indicator_values order by value_id limit 1"
+    ).fetchall()[0]
+    context = browser.new_context(viewport=VIEWPORT)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    prompted: list[str] = []
+
+    def on_dialog(dialog) -> None:  # the fallback where the clipboard is refused: a prompt holding the text
+        prompted.append(dialog.default_value)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        page.goto((site.out / "explore.html").as_uri())
+        page.wait_for_selector("body[data-explorer-ready='true']")
+        button = page.locator(f"tr[data-value-id='{value_id}'] button.cite")
+        citation = button.get_attribute("data-cite")
+        assert quote in citation and section in citation and f"[{value_id}]" in citation
+        assert page.inner_text("footer time") in citation  # the build it was read from
+        button.click()
+        if not prompted:
+            page.wait_for_selector(f"tr[data-value-id='{value_id}'] button.cite[data-copied='true']", timeout=5_000)
+        copied = prompted[0] if prompted else page.evaluate("() => navigator.clipboard.readText()")
+        assert copied == citation
+    finally:
+        context.close()
