@@ -7,8 +7,8 @@
     figure of the operand's indicator in the same document that is (0) a whole figure, or a part of the same
     breakdown member when the stated figure is one (65+ within 60+; its denominator may be whole), then
     (1) of the same value kind,
-    (2) printed in the same section, (3) of the latest reference year not after the stated figure's, then (4) the
-    first in document order. A figure's reference year is its year; an undated target refers to the end of the
+    (2) printed in the same section, (3) of the latest reference year not after the stated figure's (for a ratio:
+    of the stated figure's own year), then (4) the first in document order. A figure's reference year is its year; an undated target refers to the end of the
     plan period, an undated baseline to the year before the plan starts. Without both operands there is no check.
 -#}
 
@@ -103,6 +103,14 @@ operand_candidates as (
             )
             and (
                 stated.reference_year >= candidates.reference_year
+                or candidates.reference_year is null
+                or stated.reference_year is null
+            )
+            -- a rate is recomputed from a numerator and a denominator of its own year; a share projected for
+            -- the plan's end divided out of an earlier census count would test an assumption, not the plan
+            and (
+                stated.operation <> 'ratio'
+                or stated.reference_year = candidates.reference_year
                 or candidates.reference_year is null
                 or stated.reference_year is null
             )
