@@ -7,7 +7,7 @@ pytestmark = pytest.mark.real_plans
 
 
 def one_gap(con, gap_id: str) -> dict:
-    rows = con.execute("select * from marts.fct_indicator_gaps where gap_id = ?", [gap_id]).pl().to_dicts()
+    rows = con.sql(f"select * from marts.fct_indicator_gaps where gap_id = '{gap_id}'").pl().to_dicts()
     assert len(rows) == 1, gap_id
     return rows[0]
 
