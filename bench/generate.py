@@ -227,6 +227,8 @@ class Generator:
             "breakdown_member": None,
         }
         row.update(fields)
+        # CODEBOOK.md's rule in short: a standard is standing, everything this generator states is a level.
+        row.setdefault("period_basis", "standing" if row["value_kind"] == "standard" else "point_in_time")
         self.tables["indicator_values"].append(row)
         return row
 
@@ -334,7 +336,7 @@ class Generator:
         )  # fmt: skip
         total = self.add_value(
             doc, seq, indicator, value_kind="target", value=float(yearly * 5), comparator="eq",
-            raw_text=f"{yearly * 5}户", source_section="三、主要任务",
+            period_basis="cumulative", raw_text=f"{yearly * 5}户", source_section="三、主要任务",
             source_quote=f"五年累计改造{yearly * 5}户",
         )  # fmt: skip
         self.tables["consistency_relations"].append(

@@ -146,12 +146,7 @@ def validate_command(
 def dashboards_command(
     database: Database = warehouse.DEFAULT_DATABASE,
     out: Annotated[Path, typer.Option(help="Folder for the static site.")] = Path("target/site"),
-    sources: Annotated[
-        Path | None,
-        typer.Option(
-            help="Folder of the plans' texts for the document pages (default $YYX_SOURCES, ../shared/sources)."
-        ),
-    ] = None,
+    sources: SourcesDir = DEFAULT_SOURCES,
 ) -> None:
     """Write the offline, bilingual dashboards and the downloads (CSV, Parquet, datapackage.json)."""
     from yilao_yixiao.dashboards import build_site
@@ -162,7 +157,8 @@ def dashboards_command(
     # Written beside `out` and swapped in when complete: a failure never leaves half a site.
     try:
         with atomic.swapped_folder(out, SITE_MARKER) as scratch:
-            result = build_site(database, scratch, sources=sources)
+            # Without the texts the document pages list each figure and its quote (the site says so below).
+            result = build_site(database, scratch, sources=sources if sources.is_dir() else None)
     except Exception as err:
         typer.echo(f"dashboards failed: {type(err).__name__}: {err}; {out} was left as it was", err=True)
         raise typer.Exit(code=1) from err

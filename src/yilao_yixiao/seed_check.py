@@ -82,12 +82,15 @@ def resolve_column_type(declared: str, target_type: str = "duckdb") -> str:
 
 def declared_column_types(seeds_dir: Path, target_type: str = "duckdb") -> dict[str, dict[str, str]]:
     """Seed name → {column: declared type}, read from the seeds' yml (the one place types are declared)."""
-    spec = yaml.safe_load((seeds_dir / SEEDS_YML).read_text(encoding="utf-8"))
+    # Every properties file of the folder (seeds/_seeds.yml and any other, e.g. one per group of seeds).
+    specs = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(seeds_dir.glob("*.yml"))]
     return {
         seed["name"]: {
             col: resolve_column_type(typ, target_type) for col, typ in seed["config"]["column_types"].items()
         }
-        for seed in spec["seeds"]
+        for spec in specs
+        for seed in (spec or {}).get("seeds", [])
+        if seed.get("config", {}).get("column_types")
     }
 
 
@@ -151,7 +154,7 @@ def check_seeds(seeds_dir: Path) -> list[SeedProblem]:
     for seed, column_types in declared_column_types(seeds_dir).items():
         path = seeds_dir / f"{seed}.csv"
         if not path.exists():
-            problems.append(SeedProblem(path.name, None, None, "is declared in seeds/_seeds.yml but missing"))
+            problems.append(SeedProblem(path.name, None, None, "is declared in the seeds' yml but missing"))
             continue
         problems.extend(check_seed_file(path, column_types))
     return problems
