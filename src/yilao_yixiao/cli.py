@@ -255,9 +255,7 @@ def add_document_command(
 def accept_command(
     reviewed: Annotated[Path, typer.Argument(help="The reviewed CSV downloaded from the review page.")],
     seeds: Seeds = Path("seeds"),
-    sources: Annotated[
-        Path, typer.Option(envvar="YYX_SOURCES", help="Folder holding the source documents (or $YYX_SOURCES).")
-    ] = Path("../shared/sources"),
+    sources: SourcesDir = DEFAULT_SOURCES,
 ) -> None:
     """Append the accepted and edited rows to seeds/indicator_values.csv with fresh value_ids, all or nothing."""
     from yilao_yixiao.review.accept import accept

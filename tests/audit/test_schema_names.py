@@ -26,7 +26,10 @@ def test_an_analysts_schema_prefixes_the_folders_schemas(tmp_path):
 
     database = tmp_path / "shared.duckdb"
     failures = warehouse.run_dbt(
-        project, ["build", "--select", "+dim_jurisdictions", "--indirect-selection", "cautious"], database
+        project,
+        ["build", "--select", "+dim_jurisdictions", "--indirect-selection", "cautious"],
+        tmp_path / "dbt_work",
+        database=database,
     )
     assert failures == []
     # dbt's in-process DuckDB connection stays open on the file it built; read a copy of it (with its log).

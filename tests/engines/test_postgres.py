@@ -13,7 +13,8 @@ def test_every_mart_is_identical_to_duckdb(postgres_build, postgres_cluster, duc
     assert postgres_build == []
     postgres_marts = engines.read_marts_postgres(postgres_cluster)
     assert set(postgres_marts) == set(engines.mart_names())
-    assert all(frame.height > 0 for frame in postgres_marts.values())
+    # Revisions need two plans of one jurisdiction; every other mart holds rows for any plan.
+    assert {name for name, frame in postgres_marts.items() if frame.height == 0} <= {"fct_target_revisions"}
     problems = engines.compare_marts(duckdb_marts, postgres_marts)
     assert problems == [], "\n".join(problems)
 
@@ -21,4 +22,6 @@ def test_every_mart_is_identical_to_duckdb(postgres_build, postgres_cluster, duc
 def test_registered_findings_fail_on_postgres_too(postgres_cluster):
     with postgres_cluster.connect() as con, con.cursor() as cur:
         cur.execute("select count(*) from marts.fct_consistency_checks where status = 'fail' and is_known_finding")
-        assert cur.fetchone()[0] == 7
+        failing = cur.fetchone()[0]
+        cur.execute("select count(*) from staging.stg_audit_findings")
+        assert failing == cur.fetchone()[0] > 0
