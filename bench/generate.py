@@ -81,6 +81,14 @@ def read_codebook() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def read_rule_stated_codes() -> set[str]:
+    """Indicators whose figures a codebook relation recomputes (seeds/indicator_relation_rules.csv). Random
+    figures cannot satisfy those relations, so the synthetic plans state none of them: the only failing checks
+    stay the contradictions the generator registers. The relation models still run over every figure."""
+    with (SEEDS_DIR / "indicator_relation_rules.csv").open(encoding="utf-8", newline="") as f:
+        return {row["stated_indicator_code"] for row in csv.DictReader(f)}
+
+
 def _name(rng: random.Random) -> tuple[str, str]:
     (a_zh, a_en), (b_zh, b_en) = rng.sample(SYLLABLES, 2)
     return a_zh + b_zh, (a_en + b_en).capitalize()
@@ -95,6 +103,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.n = max(2, round(JURISDICTIONS_PER_SCALE * scale))
         self.codebook = read_codebook()
+        self.rule_stated_codes = read_rule_stated_codes()
         self.tables: dict[str, list[dict]] = {
             "jurisdictions": [],
             "documents": [],
@@ -243,6 +252,8 @@ class Generator:
             name = indicator["name_zh"]
             code = indicator["indicator_code"]
             better = indicator["higher_is_better"]
+            if code in self.rule_stated_codes:
+                continue
             if indicator["unit"] in NORM_UNITS or (indicator["unit"] == "years" and better != "true"):
                 value = float(rng.randint(2022, 2025) if indicator["unit"] == "year" else rng.randint(1, 30))
                 raw = f"{value:.0f}年" if indicator["unit"] == "year" else f"{value:.0f}"
