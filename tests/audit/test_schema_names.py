@@ -29,7 +29,10 @@ def test_an_analysts_schema_prefixes_the_folders_schemas(tmp_path):
     # test_failures schema goes.
     selection = ["+dim_jurisdictions", "+values_within_unit_bounds_stg_indicator_values"]
     failures = warehouse.run_dbt(
-        project, ["build", "--select", *selection, "--indirect-selection", "cautious"], database
+        project,
+        ["build", "--select", *selection, "--indirect-selection", "cautious"],
+        tmp_path / "dbt",
+        database=database,
     )
     assert failures == []
     # dbt's in-process DuckDB connection stays open on the file it built; read a copy of it (with its log).
