@@ -41,6 +41,8 @@ build: install
 	@echo "Warehouse:  target/warehouse.duckdb"
 	@echo "Dashboards: target/site/index.html   Data Docs: target/data_docs/index.html   dbt docs: target/static_index.html"
 
+# dbt's unit tests run here, not in an analyst's `dbt build`: the suite's builds set YYX_UNIT_TESTS=1
+# (tests/conftest.py, tests/engines/conftest.py; see dbt_project.yml).
 test: install lint
 	$(UV) run --locked yyx verify-provenance --sources $(SOURCES)
 	$(UV) run --locked pytest -m "not spark"

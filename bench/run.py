@@ -12,8 +12,9 @@ tree, plus the PostgreSQL server's processes for postgres, every 50 ms):
   load     the synthetic tables into schema raw under the seeds' names, with the engine's bulk path (DuckDB
            read_parquet, PostgreSQL COPY, Spark's Parquet reader) - not `dbt seed`, see bench/RESULTS.md
   models   dbt run of every model (seeds excluded: their relations are the loaded tables)
-  tests    dbt test: every data and unit test except those tagged real_plans (they pin figures of the real
-           plans, which the synthetic data does not hold)
+  tests    dbt test: every data test except those tagged real_plans (they pin figures of the real plans, which
+           the synthetic data does not hold); unit tests too when YYX_UNIT_TESTS=1 (dbt_project.yml: by default
+           an analyst's build leaves them to `make test`, and their cost does not grow with the data)
   extract  what the dashboards do: every mart read into Polars DataFrames
 
 On DuckDB the floor follows: the compiled SQL of the same models and tests run directly in one DuckDB

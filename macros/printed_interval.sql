@@ -7,7 +7,7 @@
     "71个", "3400", the OCR-damaged "100O") is a count or a policy figure, taken as exact; so is a figure with no
     digits ("一处", "减半"). The first number of raw_text sets the precision ("1—2个" → whole numbers).
 
-    printed_half_width returns that half-width; printed_lower and printed_upper the interval ends.
+    printed_half_width returns that half-width; the interval is value ± that.
 -#}
 
 {#- No capturing group: PostgreSQL would return the group rather than the whole match (macros/cross_db). -#}
@@ -15,10 +15,16 @@
     {{ regexp_first_match(raw_text, '[0-9]+(?:[.][0-9]+)?') }}
 {%- endmacro %}
 
-{% macro printed_decimals(raw_text) -%}
+{#-
+    The macros below take the columns int_indicator_values_with_printed_intervals computes once per figure
+    (printed_number_text, printed_decimals, printed_multiplier), not raw_text: inlined on raw_text they compiled
+    to about 21 regular-expression calls per row (the number text re-extracted for every use), which at national
+    scale made this model most of the SQL's time (bench/RESULTS.md). Now one regexp call per row.
+-#}
+{% macro printed_decimals(number_text) -%}
     case
-        when {{ dbt.position("'.'", printed_number_text(raw_text)) }} = 0 then 0
-        else length({{ printed_number_text(raw_text) }}) - {{ dbt.position("'.'", printed_number_text(raw_text)) }}
+        when {{ dbt.position("'.'", number_text) }} = 0 then 0
+        else length({{ number_text }}) - {{ dbt.position("'.'", number_text) }}
     end
 {%- endmacro %}
 
@@ -30,23 +36,15 @@
     end
 {%- endmacro %}
 
-{% macro printed_half_width(value, raw_text, comparator) -%}
+{% macro printed_half_width(value, number_text, decimals, multiplier, comparator) -%}
     case
-        when {{ value }} is null or {{ printed_number_text(raw_text) }} = '' then 0
-        when {{ printed_decimals(raw_text) }} > 0
-            or {{ printed_multiplier(raw_text) }} > 1
+        when {{ value }} is null or {{ number_text }} = '' then 0
+        when {{ decimals }} > 0
+            or {{ multiplier }} > 1
             or {{ comparator }} = 'approx'
-            then 0.5 * power(10, -1 * {{ printed_decimals(raw_text) }}) * {{ printed_multiplier(raw_text) }}
+            then 0.5 * power(10, -1 * {{ decimals }}) * {{ multiplier }}
         else 0
     end
-{%- endmacro %}
-
-{% macro printed_lower(value, raw_text, comparator) -%}
-    ({{ value }} - {{ printed_half_width(value, raw_text, comparator) }})
-{%- endmacro %}
-
-{% macro printed_upper(value, raw_text, comparator) -%}
-    ({{ value }} + {{ printed_half_width(value, raw_text, comparator) }})
 {%- endmacro %}
 
 {#-

@@ -24,6 +24,8 @@ settings.register_profile("deterministic", derandomize=True, deadline=None)
 settings.load_profile("deterministic")
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+# dbt_project.yml enables the unit tests (`unit_tests:`) only when this is set.
+UNIT_TESTS_ENV = "YYX_UNIT_TESTS"
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests")
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,9 +69,12 @@ def sources() -> Path:
 
 @pytest.fixture(scope="session")
 def warehouse_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built by `yyx build`'s code path into a temporary database."""
+    """The real project built by `yyx build`'s code path into a temporary database, with dbt's unit tests: an
+    analyst's build skips them (dbt_project.yml), the test suite runs them here, once."""
     database = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
-    return warehouse.build(PROJECT_DIR, database)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(UNIT_TESTS_ENV, "1")
+        return warehouse.build(PROJECT_DIR, database)
 
 
 @pytest.fixture

@@ -81,14 +81,22 @@ def _checkpoint(path: Path) -> None:
         con.execute("checkpoint")
 
 
-def _failing_rows(database: Path, schema: str | None, alias: str | None, limit: int = 5) -> list[dict]:
-    """The rows a failed test stored (dbt `store_failures`), so the message names the offending rows."""
-    if not (schema and alias):
+def _failing_rows(database: Path, node: object, limit: int = 5) -> list[dict]:
+    """The offending rows of a failed test, so the message names them: the table the test stored (dbt
+    `store_failures`, kept only for the tests whose stored rows someone reads, see dbt_project.yml), else its
+    compiled SQL run again, which costs nothing while the tests pass."""
+    config = getattr(node, "config", None)
+    schema, alias = getattr(node, "schema", None), getattr(node, "alias", None)
+    if getattr(config, "store_failures", False) and schema and alias:
+        query = f'select * from "{schema}"."{alias}"'
+    elif compiled := getattr(node, "compiled_code", None):
+        query = f"select * from ({compiled}) as failing_rows"
+    else:
         return []
     try:
         # dbt-duckdb still holds this file open in-process; a read-only connection would be refused.
         with duckdb.connect(str(database)) as con:
-            frame = con.sql(f'select * from "{schema}"."{alias}" limit {limit}').pl()
+            frame = con.sql(f"{query} limit {limit}").pl()
     except duckdb.Error:
         return []
     return frame.to_dicts()
@@ -132,7 +140,7 @@ def run_dbt(
         if status in FAILED_STATUSES:
             node = node_result.node
             stored = status == "fail" and database is not None
-            rows = _failing_rows(database, node.schema, node.alias) if stored else []
+            rows = _failing_rows(database, node) if stored else []
             failures.append(NodeFailure(node.unique_id, status, node_result.message or "", rows))
     if not result.success and not failures:
         failures.append(NodeFailure("dbt", "error", "dbt reported failure"))

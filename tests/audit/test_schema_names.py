@@ -25,10 +25,13 @@ def test_an_analysts_schema_prefixes_the_folders_schemas(tmp_path):
     profiles.write_text(text.replace(duckdb_output, duckdb_output + "      schema: analyst_a\n"), encoding="utf-8")
 
     database = tmp_path / "shared.duckdb"
+    # The unit-bounds test is one of those that store their failures (dbt_project.yml): its table shows where the
+    # test_failures schema goes.
+    selection = ["+dim_jurisdictions", "+values_within_unit_bounds_stg_indicator_values"]
     failures = warehouse.run_dbt(
         project,
-        ["build", "--select", "+dim_jurisdictions", "--indirect-selection", "cautious"],
-        tmp_path / "dbt_work",
+        ["build", "--select", *selection, "--indirect-selection", "cautious"],
+        tmp_path / "dbt",
         database=database,
     )
     assert failures == []

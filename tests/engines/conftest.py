@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.conftest import PROJECT_DIR, copy_project
+from tests.conftest import PROJECT_DIR, UNIT_TESTS_ENV, copy_project
 from tools import engines
 from yilao_yixiao import warehouse
 
@@ -50,7 +50,8 @@ def postgres_build(
 ) -> list[warehouse.NodeFailure]:
     """`dbt build --target postgres` of the real project into the throwaway cluster; the nodes that failed."""
     work_dir = tmp_path_factory.mktemp("postgres_build")
-    with engines.environment(**postgres_cluster.env()):
+    # With dbt's unit tests: they check the cross-engine macros (regexps, intervals) on each engine.
+    with engines.environment(**postgres_cluster.env(), **{UNIT_TESTS_ENV: "1"}):
         return warehouse.run_dbt(PROJECT_DIR, ["build"], work_dir, target="postgres")
 
 
@@ -71,7 +72,7 @@ def spark_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkBuild
     project = copy_project(tmp_path_factory.mktemp("spark_project"))
     entries_before = {path.name for path in project.iterdir()}
     work_dir = tmp_path_factory.mktemp("spark_build")
-    with engines.spark_in_project(project):
+    with engines.spark_in_project(project), engines.environment(**{UNIT_TESTS_ENV: "1"}):
         try:
             failures = warehouse.run_dbt(project, ["build"], work_dir, target="spark")
             marts = {} if failures else engines.read_marts_spark()

@@ -1,6 +1,7 @@
 -- Every allocation table (annex) of every document: each column's unit cells add up to the total printed under
 -- it (合计). '/' cells are not applicable and add nothing; a printed 0 is a 0.
 -- Returns the document × measure columns that do not tie out or have no printed total.
+{{ config(store_failures = true) }}
 
 with
 

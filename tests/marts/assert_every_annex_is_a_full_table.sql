@@ -1,6 +1,7 @@
 -- An allocation table is a grid: every unit of a document's annex has a cell for every measure of that annex
 -- ('/' included), and a cell is '/' exactly when it has no number. A lost row or column, or a '/' read as 0,
 -- shows up here. Returns the offending documents (shape) and cells (applicability).
+{{ config(store_failures = true) }}
 
 with
 

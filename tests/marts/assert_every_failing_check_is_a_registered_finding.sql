@@ -1,6 +1,7 @@
 -- A failing consistency check that is not in seeds/audit_findings.csv is a new problem: most likely a seed
 -- was mistyped, otherwise a contradiction of the document that must be examined and registered.
 -- Returns the unregistered failing checks (error).
+{{ config(store_failures = true) }}
 
 with
 

@@ -1,5 +1,6 @@
 -- The findings register must not go stale: an entry whose check now passes (the seeds or the source
 -- changed) or no longer exists fails the build, naming the entry.
+{{ config(store_failures = true) }}
 
 with
 

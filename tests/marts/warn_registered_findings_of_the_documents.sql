@@ -1,6 +1,6 @@
 -- Reports (as a warning, without failing the build) the contradictions the documents really contain and
 -- the register records: the warehouse holds a contradictory document faithfully.
-{{ config(severity = 'warn') }}
+{{ config(severity = 'warn', store_failures = true) }}
 
 with
 
