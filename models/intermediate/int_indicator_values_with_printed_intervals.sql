@@ -1,4 +1,7 @@
-{#- Each figure with the interval its printed precision stands for (see macros/printed_interval.sql). -#}
+{#-
+    Each figure with the interval its printed precision stands for, by kind: a statistic rounded, a policy amount
+    or goal exact unless approximate (see macros/printed_interval.sql).
+-#}
 
 with
 
@@ -9,9 +12,11 @@ values_labelled as (
 final as (
     select
         values_labelled.*,
-        {{ round_to_decimals(printed_half_width('value', 'raw_text', 'comparator'), 10) }} as printed_half_width,
-        {{ round_to_decimals(printed_lower('value', 'raw_text', 'comparator'), 10) }} as value_lower,
-        {{ round_to_decimals(printed_upper('value', 'raw_text', 'comparator'), 10) }} as value_upper
+        {{ round_to_decimals(
+            printed_half_width('value', 'raw_text', 'comparator', 'value_kind'), 10
+        ) }} as printed_half_width,
+        {{ round_to_decimals(printed_lower('value', 'raw_text', 'comparator', 'value_kind'), 10) }} as value_lower,
+        {{ round_to_decimals(printed_upper('value', 'raw_text', 'comparator', 'value_kind'), 10) }} as value_upper
     from values_labelled
 )
 
