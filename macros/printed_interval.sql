@@ -1,11 +1,15 @@
 {#-
     The interval a printed figure stands for, from the precision it was printed with (not a magic epsilon).
 
-    A figure printed with decimals, with a 万/亿 multiplier or with an "about" comparator (近, 约, 左右) was
-    rounded: it stands for ± half a unit of its last printed digit, times the multiplier. "12.59万" (stored
-    125900) means [125850, 125950); "11.36%" means [11.355, 11.365). A whole number printed in full ("341",
-    "71个", "3400", the OCR-damaged "100O") is a count or a policy figure, taken as exact; so is a figure with no
-    digits ("一处", "减半"). The first number of raw_text sets the precision ("1—2个" → whole numbers).
+    Precision depends on the kind of figure (CODEBOOK.md, "Printed precision, by kind"). A statistic (baseline,
+    context, or a figure of no stated kind) printed with decimals, with a 万/亿 multiplier or with an "about"
+    comparator (近, 约, 左右) was rounded: it stands for ± half a unit of its last printed digit, times the
+    multiplier. "12.59万" (stored 125900) means [125850, 125950); "11.36%" means [11.355, 11.365). A policy
+    amount or goal (target, standard) is set, not measured: exact as printed ("1萬元" per new slot is 10000 yuan,
+    not [5000, 15000); "97.5%" is 97.5), unless its comparator is approx, which widens it as it widens a statistic.
+    A whole number printed in full ("341", "71个", "3400", the OCR-damaged "100O") is a count or a policy figure,
+    taken as exact whatever its kind; so is a figure with no digits ("一处", "减半"). The first number of raw_text
+    sets the precision ("1—2个" → whole numbers).
 
     printed_half_width returns that half-width; the interval is value ± that.
 -#}
@@ -36,9 +40,12 @@
     end
 {%- endmacro %}
 
-{% macro printed_half_width(value, number_text, decimals, multiplier, comparator) -%}
+{% macro printed_half_width(value, number_text, decimals, multiplier, comparator, value_kind) -%}
     case
         when {{ value }} is null or {{ number_text }} = '' then 0
+        when {{ value_kind }} in ('target', 'standard') and {{ comparator }} = 'approx'
+            then 0.5 * power(10, -1 * {{ decimals }}) * {{ multiplier }}
+        when {{ value_kind }} in ('target', 'standard') then 0
         when {{ decimals }} > 0
             or {{ multiplier }} > 1
             or {{ comparator }} = 'approx'

@@ -1,6 +1,7 @@
 {#-
     For each headline target (int_headline_targets_by_document), the baseline it departs from, chosen among the
-    baselines of the same document only.
+    baselines of the same document only, and only of the same period basis: like with like, so a flow target
+    (one_year, cumulative) never departs from a stock (point_in_time) or the other way round.
 
     The baseline is a whole figure (not a breakdown part) dated before the target year, preferring one printed
     in the same section as a statement of the target (an indicator table pairs them), then the latest year,
@@ -55,6 +56,7 @@ baseline_candidates as (
         on
             whole_figures.document_id = headline_targets.document_id
             and whole_figures.indicator_code = headline_targets.indicator_code
+            and whole_figures.period_basis = headline_targets.period_basis
             and coalesce(whole_figures.period_year, headline_targets.period_year - 1) < headline_targets.period_year
     left join sections_stating_headline_target
         on
@@ -91,6 +93,7 @@ final as (
         ranked_baselines.indicator_code,
         ranked_baselines.baseline_value_id,
         ranked_baselines.is_in_target_section,
+        whole_figures.period_basis,
         whole_figures.period_year as baseline_year,
         whole_figures.value as baseline_value,
         whole_figures.comparator as baseline_comparator,

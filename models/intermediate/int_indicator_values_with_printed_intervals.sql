@@ -1,6 +1,7 @@
 {#-
-    Each figure with the interval its printed precision stands for (see macros/printed_interval.sql). The
-    printed number, its decimals and its multiplier are computed once, as columns, and the interval from them.
+    Each figure with the interval its printed precision stands for, by kind: a statistic rounded, a policy amount
+    or goal exact unless approximate (see macros/printed_interval.sql). The printed number, its decimals and its
+    multiplier are computed once, as columns, and the interval from them.
 -#}
 
 with
@@ -32,7 +33,8 @@ half_widths as (
             'printed_precision.printed_number_text',
             'printed_precision.printed_decimals',
             'printed_precision.printed_multiplier',
-            'printed_precision.comparator'
+            'printed_precision.comparator',
+            'printed_precision.value_kind'
         ), 10) }} as printed_half_width
     from printed_precision
 ),

@@ -2,7 +2,8 @@
     One row per document × indicator that has a dated target: the headline target
     (int_headline_targets_by_document) next to the baseline chosen for it in the same document
     (int_baselines_chosen_for_targets), and the arithmetic of the gap between them (macros/gap_arithmetic.sql).
-    Where the document gives no baseline the baseline columns are null: missing is not zero.
+    Where the document gives no baseline the baseline columns are null: missing is not zero. The baseline shares
+    the target's period_basis (int_baselines_chosen_for_targets); a standing norm is not a gap and has no row.
 -#}
 
 with
@@ -28,6 +29,7 @@ paired as (
         targets.domain,
         targets.unit,
         targets.higher_is_better,
+        targets.period_basis,
         baselines.baseline_value_id,
         baselines.baseline_year,
         baselines.baseline_value,
@@ -49,6 +51,7 @@ paired as (
     from headline_targets as targets
     left join chosen_baselines as baselines
         on targets.value_id = baselines.target_value_id
+    where coalesce(targets.period_basis, '') <> 'standing'
 ),
 
 final as (

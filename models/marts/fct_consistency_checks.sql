@@ -52,6 +52,8 @@ final as (
         case
             when checks.check_kind = 'same_figure_restated' or checks.check_kind = 'parts_sum_to_total'
                 then 'pass when the interval of the stated figure overlaps the interval of the other figures'
+            when checks.check_kind = 'same_comparator_restated'
+                then 'pass when every statement of the figure as a bound uses the same comparator'
             when checks.check_kind = 'plausibility'
                 then 'pass when the stated figure lies within the bound'
             else 'pass when the stated interval overlaps the interval computed from the operands'

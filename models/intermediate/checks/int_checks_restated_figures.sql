@@ -5,6 +5,10 @@
     year is compared with the first one, reporting the one furthest from it. The two ends of a range ("1—2个": at
     least 1, at most 2) are not restatements of each other, so upper bounds (≤, <) are compared only with upper
     bounds.
+    Restatements agree in comparator too: among the statements of a group that state a bound (every comparator but
+    eq and approx, which state the figure without saying which side of it counts), one comparator only. ">55%" in a
+    table and "不低于55%" in the text are the same number with different meanings at 55 itself. A plain figure
+    ("达到700个") next to "700个以上" is not a conflict: it does not say which side counts.
     And a baseline figure printed twice must carry the same year (Ganzi's 341 slots: 2021 in the text, 2020
     in table 1).
 -#}
@@ -102,6 +106,87 @@ restated_checks as (
             and furthest.distance_rank = 1
 ),
 
+bound_statements as (
+    select * from whole_statements
+    where comparator not in ('eq', 'approx')
+),
+
+bound_groups as (
+    select
+        document_id,
+        indicator_code,
+        value_kind,
+        period_label,
+        min(value_id) as first_value_id,
+        count(distinct comparator) as n_comparators
+    from bound_statements
+    group by document_id, indicator_code, value_kind, period_label
+    having count(*) > 1
+),
+
+differing_bounds_ranked as (
+    select
+        bound_groups.document_id,
+        bound_groups.indicator_code,
+        bound_groups.value_kind,
+        bound_groups.period_label,
+        others.value,
+        others.value_lower,
+        others.value_upper,
+        row_number() over (
+            partition by
+                bound_groups.document_id,
+                bound_groups.indicator_code,
+                bound_groups.value_kind,
+                bound_groups.period_label
+            order by case when others.comparator = firsts.comparator then 1 else 0 end asc, others.value_id asc
+        ) as difference_rank
+    from bound_groups
+    inner join bound_statements as firsts
+        on bound_groups.first_value_id = firsts.value_id
+    inner join bound_statements as others
+        on
+            bound_groups.document_id = others.document_id
+            and bound_groups.indicator_code = others.indicator_code
+            and bound_groups.value_kind = others.value_kind
+            and bound_groups.period_label = others.period_label
+            and bound_groups.first_value_id <> others.value_id
+),
+
+comparator_checks as (
+    select
+        groups.document_id
+        || '__restated_comparator__' || groups.indicator_code
+        || '__' || groups.value_kind
+        || '__' || groups.period_label as check_id,
+        firsts.jurisdiction_slug,
+        groups.document_id,
+        'same_comparator_restated' as check_kind,
+        firsts.indicator_name_zh || '（' || groups.period_label || '）多处表述的比较符（≥、>）一致' as description_zh,
+        firsts.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
+        || ') is stated with the same comparator (at least, more than) wherever it is stated' as description_en,
+        firsts.value as stated_value,
+        firsts.value_lower as stated_lower,
+        firsts.value_upper as stated_upper,
+        differing.value as computed_value,
+        differing.value_lower as computed_lower,
+        differing.value_upper as computed_upper,
+        groups.n_comparators = 1 as is_consistent,
+        groups.indicator_code,
+        groups.value_kind,
+        groups.period_label
+    from bound_groups as groups
+    inner join bound_statements as firsts
+        on groups.first_value_id = firsts.value_id
+    inner join differing_bounds_ranked as differing
+        on
+            groups.document_id = differing.document_id
+            and groups.indicator_code = differing.indicator_code
+            and groups.value_kind = differing.value_kind
+            and groups.period_label = differing.period_label
+            and differing.difference_rank = 1
+),
+
 repeated_baselines as (
     select
         document_id,
@@ -156,6 +241,23 @@ restated_figures as (
             and checks.period_label = statements.period_label
 ),
 
+comparator_figures as (
+    select
+        checks.check_id,
+        statements.value_id,
+        'statement' as value_role,
+        0 as role_order,
+        'indicator_values' as figure_table,
+        statements.source_quote
+    from comparator_checks as checks
+    inner join bound_statements as statements
+        on
+            checks.document_id = statements.document_id
+            and checks.indicator_code = statements.indicator_code
+            and checks.value_kind = statements.value_kind
+            and checks.period_label = statements.period_label
+),
+
 baseline_year_figures as (
     select
         checks.check_id,
@@ -180,6 +282,8 @@ baseline_year_figures as (
 
 final as (
     {{ consistency_check_rows('restated_checks', 'restated_figures') }}
+    union all
+    {{ consistency_check_rows('comparator_checks', 'comparator_figures') }}
     union all
     {{ consistency_check_rows('baseline_year_checks', 'baseline_year_figures') }}
 )

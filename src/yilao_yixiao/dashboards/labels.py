@@ -61,6 +61,7 @@ CHECK_KINDS = {
     "parts_sum_to_total": Text("分项之和等于合计", "parts sum to the total"),
     "rate_recomputed": Text("比率复算", "rate recomputed"),
     "same_figure_restated": Text("同一数字多次表述", "same figure restated"),
+    "same_comparator_restated": Text("多次表述比较符一致", "same comparator restated"),
     "target_implied_by_norm": Text("按千人指标推算目标", "target implied by a norm"),
     "plausibility": Text("合理性", "plausibility"),
 }
