@@ -87,17 +87,21 @@ def test_every_figure_plots_one_point_per_mart_row(site: SiteResult, browser, co
             assert opened.page.evaluate(POINTS_JS, "body") == points, name
         finally:
             opened.close()
-    # Each comparison chart holds exactly its indicator's rows.
+    # Each comparison chart holds exactly its indicator's rows of one period basis (like with like).
     opened = open_page(browser, site.out / "comparison.html")
     try:
-        for section in opened.page.query_selector_all("section.indicator"):
-            indicator = section.get_attribute("id")
-            rows = count(
-                con,
-                f"""select count(*) from marts.fct_indicator_values where indicator_code = '{indicator}'
+        sections = opened.page.query_selector_all("section.indicator")
+        assert sections
+        for section in sections:
+            indicator = section.get_attribute("data-indicator")
+            basis = section.get_attribute("data-period-basis")
+            rows = con.execute(
+                """select count(*) from marts.fct_indicator_values where indicator_code = ? and period_basis = ?
                     and value is not null and not coalesce(is_breakdown_part, false)""",
-            )
-            assert opened.page.evaluate(POINTS_JS, f"section[id='{indicator}']") == rows, indicator
+                [indicator, basis],
+            ).fetchall()[0][0]
+            section_id = section.get_attribute("id")
+            assert opened.page.evaluate(POINTS_JS, f"section[id='{section_id}']") == rows, section_id
     finally:
         opened.close()
 

@@ -160,7 +160,7 @@ def comparison_values(database: Path) -> pl.DataFrame:
         + """
         and indicator_values.value is not null
         and not coalesce(indicator_values.is_breakdown_part, false)
-        order by indicators.n_jurisdictions desc, indicator_values.indicator_code,
+        order by indicators.n_jurisdictions desc, indicator_values.indicator_code, indicator_values.period_basis,
             indicator_values.jurisdiction_code, indicator_values.period_year nulls last, indicator_values.value_id
         """,
         [MIN_JURISDICTIONS_TO_COMPARE],

@@ -57,6 +57,9 @@ FINDING_STATUSES = {
 
 DOMAINS: dict = {}
 
+# Filled from seeds/period_bases.csv (the vocabulary); a comparison axis holds one period basis only.
+PERIOD_BASES: dict = {}
+
 CHECK_KINDS = {
     "parts_sum_to_total": Text("分项之和等于合计", "parts sum to the total"),
     "rate_recomputed": Text("比率复算", "rate recomputed"),
@@ -149,6 +152,7 @@ VOCABULARIES = {
     "check_kind": ("stg_check_kinds", CHECK_KINDS),
     "finding_status": ("stg_finding_statuses", FINDING_STATUSES),
     "domain": ("stg_domains", DOMAINS),
+    "period_basis": ("stg_period_bases", PERIOD_BASES),
 }
 
 

@@ -35,6 +35,7 @@ from yilao_yixiao.dashboards.labels import (
     DOCUMENT_STATUSES,
     FINDING_STATUSES,
     LANGS,
+    PERIOD_BASES,
     VALUE_KINDS,
     Text,
     format_number,
@@ -399,19 +400,30 @@ def _comparison_context(database: Path) -> dict:
     not_plotted = data.comparison_not_plotted(database)
     all_jurisdictions = data.jurisdictions(database).to_dicts()
     sections = []
-    for (indicator_code,), rows in values.group_by("indicator_code", maintain_order=True):
+    # Like with like (CODEBOOK.md, period basis): a one-year flow, a five-year total and a stock of the same
+    # concept never share an axis, so each indicator gets one chart per period basis it is stated in.
+    for (indicator_code, period_basis), rows in values.group_by(
+        ["indicator_code", "period_basis"], maintain_order=True
+    ):
         first = rows.row(0, named=True)
         present = set(rows["jurisdiction_slug"].to_list())
         sections.append(
             {
+                "section_id": f"{indicator_code}--{period_basis}",
+                # Pages link to comparison.html#<indicator_code>: the indicator's first chart carries that anchor.
+                "is_first_of_indicator": not sections or sections[-1]["indicator_code"] != indicator_code,
                 "indicator_code": indicator_code,
+                "period_basis": period_basis,
+                "period_basis_label": labels.labels(PERIOD_BASES, period_basis),
                 "name_zh": first["indicator_name_zh"],
                 "name_en": first["indicator_name_en"],
                 "unit": Text(unit_label(first["unit"], "zh"), unit_label(first["unit"], "en")),
                 "n_points": rows.height,
                 "not_stating": [j for j in all_jurisdictions if j["jurisdiction_slug"] not in present],
                 "not_plotted": not_plotted.filter(pl.col("indicator_code") == indicator_code).to_dicts(),
-                "figure": FigureSlot.build(f"figure-compare-{indicator_code}", figures.comparison_figure, rows),
+                "figure": FigureSlot.build(
+                    f"figure-compare-{indicator_code}--{period_basis}", figures.comparison_figure, rows
+                ),
             }
         )
     return {
