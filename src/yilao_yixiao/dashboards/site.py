@@ -30,10 +30,7 @@ from yilao_yixiao.dashboards import (
     search_index,
 )
 from yilao_yixiao.dashboards.labels import (
-    CHECK_KINDS,
-    CHECK_STATUSES,
     DOCUMENT_STATUSES,
-    FINDING_STATUSES,
     LANGS,
     PERIOD_BASES,
     VALUE_KINDS,
@@ -470,32 +467,7 @@ def _annexes_context(allocations: pl.DataFrame, documents: pl.DataFrame) -> dict
 def _audit_context(checks: pl.DataFrame | None) -> dict:
     if checks is None:
         return {"audit_built": False}
-    rows = []
-    for record in checks.to_dicts():
-        rows.append(
-            {
-                **record,
-                "kind_text": Text(
-                    label(CHECK_KINDS, record["check_kind"], "zh"), label(CHECK_KINDS, record["check_kind"], "en")
-                ),
-                "status_text": Text(
-                    label(CHECK_STATUSES, record["status"], "zh"), label(CHECK_STATUSES, record["status"], "en")
-                ),
-                "finding_text": Text(
-                    label(FINDING_STATUSES, record["finding_status"], "zh"),
-                    label(FINDING_STATUSES, record["finding_status"], "en"),
-                )
-                if record["is_known_finding"]
-                else None,
-                "stated_text": figures.interval_text(
-                    record["stated_value"], record["stated_lower"], record["stated_upper"]
-                ),
-                "computed_text": figures.interval_text(
-                    record["computed_value"], record["computed_lower"], record["computed_upper"]
-                ),
-                "quotes": [q for q in (record["source_quotes"] or "").split(" ‖ ") if q],
-            }
-        )
+    rows = entity_pages.check_rows(checks)
     plottable = figures.audit_plottable(checks)
     return {
         "audit_built": True,
