@@ -74,7 +74,7 @@ def test_a_failing_dbt_test_keeps_the_last_good_warehouse(built, project):
     exit_code, output = build_with_cli(project, database)
     assert exit_code == 1
     assert "build failed: " in output
-    assert "relationships_stg_indicator_values_indicator_code" in output
+    assert "column_name='indicator_code -> stg_indicators.indicator_code'" in output
     assert_untouched(database, before, output)
     (work_dir,) = warehouse.leftover_scratch(database)
     assert f"dbt's log and compiled SQL of the failed build: {work_dir}" in output

@@ -144,5 +144,6 @@ def test_a_unit_the_vocabulary_does_not_know_fails_naming_it(project, tmp_path):
     set_cell(project / INDICATORS, indicator, "unit", "furlongs_per_fortnight")
     exit_code, output = build(project, tmp_path / "warehouse.duckdb")
     assert exit_code == 1
-    assert "relationships_stg_indicators_unit" in output
+    assert "column_rules_stg_indicators" in output
+    assert "column_name='unit -> stg_units.unit_code'" in output
     assert "furlongs_per_fortnight" in output

@@ -76,7 +76,8 @@ def test_duplicate_key_fails_naming_the_test_and_the_row(project, stale_warehous
     rewrite_csv(project / VALUES, duplicate_ganzi_102)
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
-    assert "unique_stg_indicator_values_value_id" in output
+    assert "column_rules_stg_indicator_values" in output
+    assert "rule='unique', column_name='value_id'" in output
     assert "ganzi_102" in output
     assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
@@ -85,7 +86,8 @@ def test_unknown_indicator_code_fails_naming_the_code(project, stale_warehouse):
     set_cell(project / VALUES, "lincang_012", "indicator_code", "childcare_slots_per_1000_people")
     exit_code, output = build_with_cli(project, stale_warehouse)
     assert exit_code == 1
-    assert "relationships_stg_indicator_values_indicator_code" in output
+    assert "column_rules_stg_indicator_values" in output
+    assert "column_name='indicator_code -> stg_indicators.indicator_code'" in output
     assert "childcare_slots_per_1000_people" in output
     assert stale_warehouse.exists()  # the last good warehouse stays (tests/safety)
 
