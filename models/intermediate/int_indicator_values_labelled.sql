@@ -16,6 +16,10 @@ jurisdictions as (
     select * from {{ ref('stg_jurisdictions') }}
 ),
 
+comparators as (
+    select * from {{ ref('stg_comparators') }}
+),
+
 final as (
     select
         indicator_values.value_id,
@@ -38,7 +42,7 @@ final as (
         indicator_values.period_basis,
         indicator_values.value,
         indicator_values.comparator,
-        indicator_values.comparator_symbol,
+        comparators.comparator_symbol,
         indicator_values.is_aspirational,
         indicator_values.obligation,
         indicator_values.raw_text,
@@ -56,6 +60,9 @@ final as (
         on documents.jurisdiction_code = jurisdictions.jurisdiction_code
     inner join indicators
         on indicator_values.indicator_code = indicators.indicator_code
+    -- A comparator the vocabulary does not know fails stg_indicator_values' column rules.
+    left join comparators
+        on indicator_values.comparator = comparators.comparator_code
 )
 
 select * from final

@@ -14,7 +14,6 @@ renamed as (
         trim(period_basis) as period_basis,
         value,
         trim(comparator) as comparator,
-        {{ comparator_symbol('trim(comparator)') }} as comparator_symbol,
         coalesce(is_aspirational, false) as is_aspirational,
         nullif(trim(obligation), '') as obligation,
         raw_text,
