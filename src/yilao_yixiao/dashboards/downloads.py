@@ -65,7 +65,14 @@ def mart_docs(manifest: dict, mart: str) -> MartDoc:
             continue
         test_name = (test.get("test_metadata") or {}).get("name")
         column = test.get("column_name")
-        if test_name == "unique" and column:
+        if test_name == "column_rules":
+            # One test holds the model's column rules (macros/generic_tests/column_rules.sql).
+            kwargs = test["test_metadata"]["kwargs"]
+            unique_columns += kwargs.get("unique") or []
+            references += [
+                (rule["column"], _ref_name(rule["to"]), rule["field"]) for rule in kwargs.get("relationships") or []
+            ]
+        elif test_name == "unique" and column:
             unique_columns.append(column)
         elif test_name == "relationships" and column:
             kwargs = test["test_metadata"]["kwargs"]
