@@ -73,6 +73,9 @@ def build_command(
         reason = f"{len(err.failures)} dbt node(s) failed (listed above)"
         typer.echo(f"build failed: {reason}; {warehouse.kept_warehouse_note(database)}", err=True)
         raise typer.Exit(code=1) from None
+    except warehouse.BuildInProgressError as err:
+        typer.echo(f"build refused: {err}; {warehouse.kept_warehouse_note(database)}", err=True)
+        raise typer.Exit(code=1) from None
     typer.echo(f"Warehouse built: {path}")
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,45 +148,74 @@ def run_dbt(
 
 
 SCRATCH_TAG = "_building"
+PARTIAL_PARSE = "partial_parse.msgpack"
+
+
+class BuildInProgressError(RuntimeError):
+    """Another build of the same warehouse holds its lock."""
 
 
 def scratch_paths(database: Path) -> tuple[Path, Path]:
-    """A new scratch database and scratch work folder for one build of `database`.
+    """The scratch database and scratch work folder of a build of `database`.
 
     In the same folder as `database`, so moving them into place is a rename on one file system (atomic), never
-    a copy. Named anew for every build: DuckDB caches open databases by path within a process (dbt-duckdb keeps
-    its connection after the run), so a reused name could reach the file an earlier build already moved in.
+    a copy. The names are fixed: dbt's partial parse is keyed on the profile, which holds the database path, so
+    a new name per build cost every build a full parse. _build_lock keeps two builds from sharing them.
     """
-    tag = f"{SCRATCH_TAG}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    return database.with_name(f"{database.stem}{tag}{database.suffix}"), database.with_name(f".{database.stem}{tag}")
+    return database.with_name(f"{database.stem}{SCRATCH_TAG}{database.suffix}"), database.with_name(
+        f".{database.stem}{SCRATCH_TAG}"
+    )
 
 
 def leftover_scratch(database: Path) -> list[Path]:
     """Scratch files or folders of builds of `database` that are still on disk."""
     folder = database.parent
-    return sorted([*folder.glob(f"{database.stem}{SCRATCH_TAG}-*"), *folder.glob(f".{database.stem}{SCRATCH_TAG}-*")])
+    return sorted([*folder.glob(f"{database.stem}{SCRATCH_TAG}*"), *folder.glob(f".{database.stem}{SCRATCH_TAG}*")])
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+@contextlib.contextmanager
+def _build_lock(database: Path) -> Iterator[None]:
+    """Hold the lock of `database`'s builds; another build of it, in any process, is refused meanwhile."""
+    lock_path = database.with_name(f".{database.name}.lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildInProgressError(
+                f"another build of {database} is running; try again when it has finished"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _clear_stale_scratch(database: Path) -> None:
-    """Remove what earlier builds left: a failed build's work folder (kept for its log and compiled SQL), or the
-    scratch of a build that was killed. A build still running in another process keeps its scratch."""
+    """Remove what earlier builds left (a failed build's work folder, kept for its log and compiled SQL, or the
+    scratch of a build that was killed). Called with the build lock held, so none of it is in use."""
     for path in leftover_scratch(database):
-        pid_text = path.name.split(f"{SCRATCH_TAG}-", 1)[1].split("-", 1)[0]
-        if pid_text.isdigit() and (int(pid_text) == os.getpid() or not _process_alive(int(pid_text))):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _close_dbt_duckdb() -> None:
+    """dbt-duckdb keeps its DuckDB connection in a class attribute after a run. The next build in this process
+    connects to the same scratch path, which by then names a new file: the old connection must not reach it."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:
+        return
+    DuckDBConnectionManager.close_all_connections()
+
+
+def _reuse_partial_parse(database: Path, work_dir: Path) -> None:
+    """Start dbt from the last good build's parse, as a plain `dbt build` starts from target/'s."""
+    previous = database.parent / ARTIFACTS / PARTIAL_PARSE
+    if previous.is_file():
+        (work_dir / ARTIFACTS).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(previous, work_dir / ARTIFACTS / PARTIAL_PARSE)
 
 
 def built_at(database: Path) -> str | None:
@@ -219,25 +248,30 @@ def build(project_dir: Path, database: Path, select: list[str] | None = None) ->
         raise SeedCheckError(problems)
 
     database.parent.mkdir(parents=True, exist_ok=True)
-    _clear_stale_scratch(database)
-    scratch, work_dir = scratch_paths(database)
-    if select and database.exists():
-        # A selective build rebuilds some nodes on top of the rest: it starts from a copy of the live warehouse.
-        shutil.copy2(database, scratch)
-    args = ["build"] + (["--select", *select] if select else [])
-    try:
-        failures = run_dbt(project_dir, args, work_dir, database=scratch)
-        if failures:
-            raise BuildError(failures, work_dir)
-        _checkpoint(scratch)
-    except BaseException:
-        # The scratch database goes; the work folder stays until the next build, for whoever fixes the seeds.
-        _remove_database(scratch)
-        raise
-    # A write-ahead log of the old file would be replayed onto the new one; the old one was checkpointed.
-    _wal(database).unlink(missing_ok=True)
-    os.replace(scratch, database)
-    replace_folder(work_dir / ARTIFACTS, database.parent / ARTIFACTS)
-    replace_folder(work_dir / LOGS, database.parent / LOGS)
-    shutil.rmtree(work_dir, ignore_errors=True)
+    with _build_lock(database):
+        _clear_stale_scratch(database)
+        scratch, work_dir = scratch_paths(database)
+        if select and database.exists():
+            # A selective build rebuilds some nodes on top of the rest: it starts from a copy of the live warehouse.
+            shutil.copy2(database, scratch)
+        _reuse_partial_parse(database, work_dir)
+        args = ["build"] + (["--select", *select] if select else [])
+        try:
+            try:
+                failures = run_dbt(project_dir, args, work_dir, database=scratch)
+            finally:
+                _close_dbt_duckdb()
+            if failures:
+                raise BuildError(failures, work_dir)
+            _checkpoint(scratch)
+        except BaseException:
+            # The scratch database goes; the work folder stays until the next build, for whoever fixes the seeds.
+            _remove_database(scratch)
+            raise
+        # A write-ahead log of the old file would be replayed onto the new one; the old one was checkpointed.
+        _wal(database).unlink(missing_ok=True)
+        os.replace(scratch, database)
+        replace_folder(work_dir / ARTIFACTS, database.parent / ARTIFACTS)
+        replace_folder(work_dir / LOGS, database.parent / LOGS)
+        shutil.rmtree(work_dir, ignore_errors=True)
     return database

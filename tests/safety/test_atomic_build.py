@@ -168,3 +168,27 @@ def test_a_reader_holding_the_warehouse_open_keeps_working_through_a_build(built
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute(query).fetchone()[0] == "edited by the atomic-build test"
     assert warehouse.leftover_scratch(database) == []
+
+
+def test_the_next_build_starts_from_the_last_builds_parse(built):
+    """The scratch names are fixed, so dbt's partial parse (keyed on the database path) carries over."""
+    project, database = built
+    assert (database.parent / "dbt_artifacts" / warehouse.PARTIAL_PARSE).is_file()
+    exit_code, output = build_with_cli(project, database)
+    assert exit_code == 0, output
+    log = (database.parent / "dbt_logs" / "dbt.log").read_text(encoding="utf-8")
+    this_build = log[log.rindex("Running with dbt=") :]
+    # "enabled, no changes found" or, after a test that built an edited copy, "enabled: … 1 files changed".
+    assert "Partial parsing enabled" in this_build
+    assert "Unable to do partial parsing" not in this_build
+    assert warehouse.leftover_scratch(database) == []
+
+
+def test_a_second_build_of_the_same_warehouse_is_refused_while_one_runs(built):
+    project, database = built
+    before = digest(database)
+    with warehouse._build_lock(database):
+        exit_code, output = build_with_cli(project, database)
+    assert exit_code == 1
+    assert f"another build of {database} is running" in output
+    assert_untouched(database, before, output)
