@@ -55,7 +55,7 @@ def plotly_floor(browser, site: Path, folder: Path) -> tuple[int, float]:
     """The same measure for an empty page that only loads the site's plotly.js: the floor of every chart page."""
     folder.mkdir(parents=True, exist_ok=True)
     page = folder.resolve() / "plotly-alone.html"
-    page.write_text(PLOTLY_ALONE.format(plotly=(site / "assets" / "plotly.min.js").as_uri()), encoding="utf-8")
+    page.write_text(PLOTLY_ALONE.format(plotly=(site / "assets" / "plotly-basic.min.js").as_uri()), encoding="utf-8")
     return measure(browser, page)
 
 

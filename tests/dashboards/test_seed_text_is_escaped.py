@@ -20,7 +20,7 @@ PAGES = (
 )
 # Pages that print jurisdiction names (the annexes page names units; the downloads page cites documents).
 PAGES_NAMING_JURISDICTIONS = {"index", "overview", "explore", "comparison", "gaps", "jurisdictions/changzhi"}
-OWN_SCRIPTS = ("site.js", "plotly.min.js", "search-index.js", "explore-data.js")
+OWN_SCRIPTS = ("site.js", "plotly-basic.min.js", "search-index.js", "explore-data.js")
 
 
 def test_html_source_never_contains_the_raw_tag(injected_site: SiteResult) -> None:
