@@ -116,7 +116,8 @@ class _FigureSpecs(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
-        self._inside = tag == "script" and named.get("type") == "application/json" and "-spec" in (named.get("id") or "")
+        is_json = tag == "script" and named.get("type") == "application/json"
+        self._inside = is_json and (named.get("id") or "").endswith("-spec")
 
     def handle_endtag(self, tag: str) -> None:
         self._inside = False
