@@ -119,9 +119,15 @@ def hover(title: str, facts: list[tuple[str, str]], quote: str | None, section: 
     return "<br>".join(lines)
 
 
+# Every axis of every chart (xaxis2… of small multiples too): tick labels are never hidden for overflowing the
+# chart. The default ("hide past div") measures every label's box on every draw, a third of a chart's drawing time;
+# the margins are sized for the labels, so none overflows.
+AXIS_DEFAULTS = {"ticklabeloverflow": "allow"}
+
+
 def _base_layout(lang: Lang, height: int) -> dict:
     return {
-        "template": "none",
+        "template": {"layout": {"xaxis": AXIS_DEFAULTS, "yaxis": AXIS_DEFAULTS}},
         "height": height,
         "font": {"family": FONT_FAMILY, "size": 13, "color": "#111827"},
         "margin": {"l": 10, "r": 30, "t": 30, "b": 50},
@@ -590,16 +596,41 @@ def audit_plottable(checks: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Audit rows are labelled inside the plot, above their markers: a tick-label column of check descriptions is
+# wider than a phone (the chart was cropped at 375 px). Lines are short enough for a phone's plot width.
+AUDIT_LABEL_CHARS = {"zh": 22, "en": 40}
+AUDIT_LABEL_LINE_PX = 14
+AUDIT_MARKER_BAND_PX = 24
+AUDIT_RANGE_PAD = 0.06
+
+
 def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
-    """Every check: the stated interval at 100 % and the computed value with its interval, relative to it."""
+    """Every check: the stated interval at 100 % and the computed value with its interval, relative to it.
+
+    Each row is its check's description (wrapped) over the two markers, so the chart keeps its plot width on a
+    phone; y is in pixels from the top, rows as tall as their label.
+    """
     records = audit_plottable(checks).to_dicts()
-    n = len(records)
-    ys = [float(n - 1 - i) for i in range(n)]
+    labels = [
+        wrapped(
+            f"{'⚠ ' if r['status'] == 'fail' else ''}{name(r, 'description', lang)}",
+            AUDIT_LABEL_CHARS[lang],
+        )
+        for r in records
+    ]
+    label_ys, marker_ys = [], []
+    top = 0.0
+    for text in labels:
+        label_height = AUDIT_LABEL_LINE_PX * (text.count("<br>") + 1)
+        label_ys.append(-(top + label_height / 2))
+        marker_ys.append(-(top + label_height + AUDIT_MARKER_BAND_PX / 2))
+        top += label_height + AUDIT_MARKER_BAND_PX
 
     def relative(value: float | None, stated: float) -> float | None:
         return None if value is None else value / stated * 100
 
     fig = go.Figure()
+    extent: list[float] = [100.0]
     for role, prefix in (("stated", "stated"), ("computed", "computed")):
         xs, lows, highs = [], [], []
         for r in records:
@@ -611,11 +642,12 @@ def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
             xs.append(centre)
             lows.append(None if centre is None or low is None else max(centre - low, 0))
             highs.append(None if centre is None or high is None else max(high - centre, 0))
+            extent += [v for v in (centre, low, high) if v is not None]
         fig.add_trace(
             go.Scatter(
                 name=WORDS[role](lang),
                 x=xs,
-                y=[y + (0.15 if role == "stated" else -0.15) for y in ys],
+                y=[y + (4 if role == "stated" else -4) for y in marker_ys],
                 mode="markers",
                 marker={
                     "symbol": "square-open" if role == "stated" else "circle",
@@ -632,29 +664,40 @@ def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
                 meta={"mart": "fct_consistency_checks", "role": role},
             )
         )
+    low, high = min(extent), max(extent)
+    pad = (high - low or 1.0) * AUDIT_RANGE_PAD
+    x_range = [low - pad, high + pad]
+    fig.add_trace(
+        go.Scatter(
+            x=[x_range[0]] * len(records),
+            y=label_ys,
+            mode="text",
+            text=labels,
+            textposition="middle right",
+            textfont={
+                "size": 11,
+                "color": [STATUS_COLORS["fail"] if r["status"] == "fail" else "#111827" for r in records],
+            },
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
+            meta={"mart": "fct_consistency_checks", "role": "label"},
+        )
+    )
     # A long chart: the value axis on top, where the reader starts, and the legend under the chart.
-    layout = _base_layout(lang, height=max(MIN_FIGURE_HEIGHT_PX, 150 + 34 * n))
+    layout = _base_layout(lang, height=max(MIN_FIGURE_HEIGHT_PX, 120 + int(top)))
     layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0}
-    layout["margin"].update(t=80, b=40)
+    layout["margin"].update(t=70, b=40, l=10, r=20)
     fig.update_layout(
         **layout,
         xaxis={
             "title": {"text": plot_text(WORDS["relative_axis"](lang))},
+            "range": x_range,
             "gridcolor": GRID_COLOR,
             "ticksuffix": "%",
             "side": "top",
         },
-        yaxis={
-            "tickmode": "array",
-            "tickvals": ys,
-            "ticktext": [
-                plot_text(shortened(f"{'⚠ ' if r['status'] == 'fail' else ''}{name(r, 'description', lang)}", 50))
-                for r in records
-            ],
-            "automargin": True,
-            "showgrid": False,
-            "tickfont": {"size": 11},
-        },
+        yaxis={"range": [-top - 4, 4], "visible": False, "fixedrange": True},
     )
     return fig
 
