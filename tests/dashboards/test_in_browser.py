@@ -435,8 +435,10 @@ CHART_FIT_JS = """() => {
     const outside = b => b.left < svg.left - 1 || b.right > svg.right + 1;
     return {
         svg: [svg.left, svg.right], plotWidth: plot.width,
-        labels: boxes('.textpoint text').length, labelsOutside: boxes('.textpoint text').filter(outside).length,
-        points: boxes('.scatterlayer .point').length, pointsOutside: boxes('.scatterlayer .point').filter(outside).length,
+        labels: boxes('.textpoint text').length,
+        labelsOutside: boxes('.textpoint text').filter(outside).length,
+        points: boxes('.scatterlayer .point').length,
+        pointsOutside: boxes('.scatterlayer .point').filter(outside).length,
         pageWidth: document.documentElement.scrollWidth,
     };
 }"""
