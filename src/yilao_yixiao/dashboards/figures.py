@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import html
 import json
+import math
+import re
 import textwrap
+import unicodedata
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -139,6 +142,42 @@ def _base_layout(lang: Lang, height: int) -> dict:
     }
 
 
+# Margins sized for the labels before plotly draws: `automargin` widens a margin too narrow for its tick labels
+# or a legend above the plot by drawing the whole chart a second time. The estimate errs wide (Latin letters at
+# 0.62 em, CJK at 1 em); automargin stays on and still corrects a margin the estimate got wrong.
+LATIN_EM = 0.62
+TICK_LABEL_PAD_PX = 14
+TOP_LEGEND_MARGIN_PX = 70
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def label_width_px(text: str, font_size: float) -> float:
+    """Estimated drawn width of a plotly label (its widest line) in pixels."""
+    widths = [
+        sum(1.0 if unicodedata.east_asian_width(c) in "WF" else LATIN_EM for c in html.unescape(_TAGS.sub("", line)))
+        for line in text.split("<br>")
+    ]
+    return max(widths, default=0.0) * font_size
+
+
+def fit_margins(fig: go.Figure) -> go.Figure:
+    """Widen the left margin for the y tick labels and the top one for a legend above the plot."""
+    layout = fig.layout
+    font_size = layout.font.size or 12
+    left = layout.margin.l or 0
+    for axis in fig.select_yaxes():
+        if axis.automargin and axis.ticktext and axis.side != "right":
+            size = (axis.tickfont.size if axis.tickfont else None) or font_size
+            widest = max(label_width_px(text, size) for text in axis.ticktext)
+            left = max(left, math.ceil(widest) + TICK_LABEL_PAD_PX)
+    top = layout.margin.t or 0
+    legend = layout.legend
+    if layout.showlegend is not False and legend.yanchor == "bottom" and (legend.y or 0) >= 1:
+        top = max(top, TOP_LEGEND_MARGIN_PX)
+    fig.update_layout(margin={"l": left, "t": top})
+    return fig
+
+
 def _value_range(values: list[float], pad_right: float = 0.35) -> list[float]:
     """An axis range that starts at zero (or below it) and leaves room for the labels right of the points."""
     low, high = min([0.0, *values]), max([0.0, *values])
@@ -225,7 +264,7 @@ def comparison_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
             "zeroline": False,
         },
     )
-    return fig
+    return fit_margins(fig)
 
 
 def _comparison_label(record: dict, lang: Lang) -> str:
@@ -372,7 +411,7 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
             "tickfont": {"size": 11},
         },
     )
-    return fig
+    return fit_margins(fig)
 
 
 def _figure_link(record: dict, value_id_column: str) -> str:
@@ -519,7 +558,7 @@ def county_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
         showarrow=False,
         font={"size": 12},
     )
-    return fig
+    return fit_margins(fig)
 
 
 def _county_hover(record: dict, lang: Lang) -> str:
@@ -579,7 +618,7 @@ def obligation_figure(cards: pl.DataFrame, lang: Lang) -> go.Figure:
             "automargin": True,
         },
     )
-    return fig
+    return fit_margins(fig)
 
 
 # Plausibility checks test a bound (a target not below its baseline), not an agreement: the computed figure

@@ -1,0 +1,27 @@
+"""Layout helpers of the figures, on figures the tests write (no warehouse needed)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from yilao_yixiao.dashboards import figures
+
+
+def test_margins_are_sized_for_labels_the_test_writes() -> None:
+    """The left margin leaves room for the widest tick label (CJK wider than Latin), the top one for a legend."""
+    chinese, latin = "黑龙江省齐齐哈尔市", "Qiqihar, Heilongjiang"
+    figure = go.Figure(
+        go.Bar(x=[1, 2], y=[0, 1], orientation="h", name="a"),
+        layout={
+            "font": {"size": 10},
+            "margin": {"l": 10, "t": 20},
+            "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0},
+            "yaxis": {"tickvals": [0, 1], "ticktext": [chinese, f"x<br>{latin}"], "automargin": True},
+        },
+    )
+    left = figures.fit_margins(figure).layout.margin.l
+    assert left >= len(chinese) * 10 and left >= len(latin) * 10 * 0.5
+    assert figure.layout.margin.t >= figures.TOP_LEGEND_MARGIN_PX
+    # Without tick labels to fit, the margin stays as it was.
+    bare = figures.fit_margins(go.Figure(layout={"margin": {"l": 10}, "showlegend": False}))
+    assert bare.layout.margin.l == 10
