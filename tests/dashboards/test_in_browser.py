@@ -363,7 +363,9 @@ def test_site_search_finds_a_figure_by_a_chinese_and_an_english_word(
     opened = open_page(browser, site.out / "jurisdictions" / "lincang.html")  # any page, here one level down
     page = opened.page
     try:
+        assert page.evaluate("() => window.YYX_SEARCH_INDEX") is None  # loaded when the reader searches
         page.fill("#site-search", words)
+        page.wait_for_selector("#site-search-results[data-results]:not([hidden])")
         link = page.locator(f"#site-search-results a[href$='documents/{document_id}.html#{value_id}']")
         assert link.count() == 1
         link.click()

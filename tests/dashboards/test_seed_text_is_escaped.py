@@ -71,6 +71,7 @@ def test_injected_name_is_text_in_site_search_results(injected_site: SiteResult,
     page = opened.page
     try:
         page.fill("#site-search", "changzhi<script")
+        page.wait_for_selector("#site-search-results[data-results]:not([hidden])")  # the index loads on demand
         results = page.locator("#site-search-results a")
         assert results.count() >= 1
         assert f"Changzhi{INJECTED_NAME}" in results.first.inner_text()

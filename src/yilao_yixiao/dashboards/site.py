@@ -176,6 +176,7 @@ def _environment() -> jinja2.Environment:
         figure_href=citations.figure_href,
         nav_pages=NAV_PAGES,
         plotly_js=PLOTLY_JS,
+        search_index_file=search_index.INDEX_FILE,
         format_number=format_number,
         format_percent=format_percent,
         format_year=format_year,

@@ -126,33 +126,33 @@
     });
   }
 
+  // The index grows with the collection of plans and is only needed once the reader searches: it is loaded
+  // when the search box is first focused or typed in, not with every page.
+  var indexRequested = false;
+  function loadIndex(input, then) {
+    if (window.YYX_SEARCH_INDEX) {
+      then();
+      return;
+    }
+    if (!indexRequested) {
+      indexRequested = true;
+      var script = document.createElement("script");
+      script.src = input.getAttribute("data-index");
+      // Whatever was typed while the index loaded is searched once it is there.
+      script.onload = function () { input.dispatchEvent(new Event("input")); };
+      document.head.appendChild(script);
+    }
+  }
+
   function setUpSearch() {
     var input = document.getElementById("site-search");
     var list = document.getElementById("site-search-results");
     if (!input || !list) {
       return;
     }
+    input.addEventListener("focus", function () { loadIndex(input, function () {}); });
     input.addEventListener("input", function () {
-      var found = searchIndex(input.value);
-      list.textContent = "";
-      found.slice(0, MAX_SEARCH_RESULTS).forEach(function (entry) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = root() + entry.u;
-        link.setAttribute("data-kind", entry.k);
-        var lang = document.documentElement.getAttribute("data-lang") === "en" ? "en" : "zh";
-        link.textContent = entry[lang];
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      if (found.length > MAX_SEARCH_RESULTS) {
-        var more = document.createElement("li");
-        more.className = "muted";
-        more.textContent = "+" + (found.length - MAX_SEARCH_RESULTS);
-        list.appendChild(more);
-      }
-      list.hidden = input.value.trim() === "";
-      list.setAttribute("data-results", String(found.length));
+      loadIndex(input, function () { showResults(input, list); });
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
@@ -160,6 +160,28 @@
         list.hidden = true;
       }
     });
+  }
+
+  function showResults(input, list) {
+    var found = searchIndex(input.value);
+    list.textContent = "";
+    found.slice(0, MAX_SEARCH_RESULTS).forEach(function (entry) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root() + entry.u;
+      link.setAttribute("data-kind", entry.k);
+      link.textContent = entry[currentLang()];
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (found.length > MAX_SEARCH_RESULTS) {
+      var more = document.createElement("li");
+      more.className = "muted";
+      more.textContent = "+" + (found.length - MAX_SEARCH_RESULTS);
+      list.appendChild(more);
+    }
+    list.hidden = input.value.trim() === "";
+    list.setAttribute("data-results", String(found.length));
   }
 
   // ---- cite this: copy the figure's one-line citation ----
