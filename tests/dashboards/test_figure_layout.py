@@ -22,6 +22,10 @@ def test_margins_are_sized_for_labels_the_test_writes() -> None:
     left = figures.fit_margins(figure).layout.margin.l
     assert left >= len(chinese) * 10 and left >= len(latin) * 10 * 0.5
     assert figure.layout.margin.t >= figures.TOP_LEGEND_MARGIN_PX
+    below = go.Figure(layout={"margin": {"b": 10}, "legend": {"yanchor": "top", "y": -0.05}, "xaxis_title": "t"})
+    assert figures.fit_margins(below).layout.margin.b >= figures.BOTTOM_LEGEND_MARGIN_PX
+    titled = go.Figure(layout={"margin": {"b": 10, "t": 10}, "showlegend": False, "xaxis_title": "t"})
+    assert figures.fit_margins(titled).layout.margin.b >= figures.AXIS_TITLE_MARGIN_PX
     # Without tick labels to fit, the margin stays as it was.
     bare = figures.fit_margins(go.Figure(layout={"margin": {"l": 10}, "showlegend": False}))
     assert bare.layout.margin.l == 10

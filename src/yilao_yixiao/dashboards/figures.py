@@ -148,6 +148,9 @@ def _base_layout(lang: Lang, height: int) -> dict:
 LATIN_EM = 0.62
 TICK_LABEL_PAD_PX = 14
 TOP_LEGEND_MARGIN_PX = 70
+BOTTOM_LEGEND_MARGIN_PX = 70
+# Tick labels and a one-line title under the plot.
+AXIS_TITLE_MARGIN_PX = 62
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -161,7 +164,7 @@ def label_width_px(text: str, font_size: float) -> float:
 
 
 def fit_margins(fig: go.Figure) -> go.Figure:
-    """Widen the left margin for the y tick labels and the top one for a legend above the plot."""
+    """Widen the margins for the y tick labels (left), the x axis titles and a legend above or below the plot."""
     layout = fig.layout
     font_size = layout.font.size or 12
     left = layout.margin.l or 0
@@ -170,11 +173,20 @@ def fit_margins(fig: go.Figure) -> go.Figure:
             size = (axis.tickfont.size if axis.tickfont else None) or font_size
             widest = max(label_width_px(text, size) for text in axis.ticktext)
             left = max(left, math.ceil(widest) + TICK_LABEL_PAD_PX)
-    top = layout.margin.t or 0
+    top, bottom = layout.margin.t or 0, layout.margin.b or 0
+    for axis in fig.select_xaxes():
+        if axis.title.text:
+            if axis.side == "top":
+                top = max(top, AXIS_TITLE_MARGIN_PX)
+            else:
+                bottom = max(bottom, AXIS_TITLE_MARGIN_PX)
     legend = layout.legend
-    if layout.showlegend is not False and legend.yanchor == "bottom" and (legend.y or 0) >= 1:
-        top = max(top, TOP_LEGEND_MARGIN_PX)
-    fig.update_layout(margin={"l": left, "t": top})
+    if layout.showlegend is not False:
+        if legend.yanchor == "bottom" and (legend.y or 0) >= 1:
+            top = max(top, TOP_LEGEND_MARGIN_PX)
+        elif legend.yanchor == "top" and (legend.y or 0) <= 0:
+            bottom = max(bottom, BOTTOM_LEGEND_MARGIN_PX)
+    fig.update_layout(margin={"l": left, "t": top, "b": bottom})
     return fig
 
 
@@ -738,7 +750,7 @@ def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
         },
         yaxis={"range": [-top - 4, 4], "visible": False, "fixedrange": True},
     )
-    return fig
+    return fit_margins(fig)
 
 
 def interval_text(value: float | None, lower: float | None, upper: float | None) -> str:
