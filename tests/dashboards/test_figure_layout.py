@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from yilao_yixiao.dashboards import figures
 
@@ -29,3 +32,14 @@ def test_margins_are_sized_for_labels_the_test_writes() -> None:
     # Without tick labels to fit, the margin stays as it was.
     bare = figures.fit_margins(go.Figure(layout={"margin": {"l": 10}, "showlegend": False}))
     assert bare.layout.margin.l == 10
+
+
+def test_finish_stops_tick_label_measuring_on_every_axis_and_adds_no_template() -> None:
+    figure = make_subplots(rows=1, cols=3)
+    figure.update_layout(template="none")
+    figures.finish(figure)
+    assert [axis.ticklabeloverflow for axis in figure.select_xaxes()] == ["allow"] * 3
+    assert [axis.ticklabeloverflow for axis in figure.select_yaxes()] == ["allow"] * 3
+    # The figure keeps plotly's empty "none" template: the default one would add ~7 KB per figure and language.
+    template = figure.to_plotly_json()["layout"]["template"]
+    assert not template.get("layout") and len(json.dumps(template)) < 100, template

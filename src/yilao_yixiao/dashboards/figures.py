@@ -122,15 +122,9 @@ def hover(title: str, facts: list[tuple[str, str]], quote: str | None, section: 
     return "<br>".join(lines)
 
 
-# Every axis of every chart (xaxis2… of small multiples too): tick labels are never hidden for overflowing the
-# chart. The default ("hide past div") measures every label's box on every draw, a third of a chart's drawing time;
-# the margins are sized for the labels, so none overflows.
-AXIS_DEFAULTS = {"ticklabeloverflow": "allow"}
-
-
 def _base_layout(lang: Lang, height: int) -> dict:
     return {
-        "template": {"layout": {"xaxis": AXIS_DEFAULTS, "yaxis": AXIS_DEFAULTS}},
+        "template": "none",
         "height": height,
         "font": {"family": FONT_FAMILY, "size": 13, "color": "#111827"},
         "margin": {"l": 10, "r": 30, "t": 30, "b": 50},
@@ -161,6 +155,18 @@ def label_width_px(text: str, font_size: float) -> float:
         for line in text.split("<br>")
     ]
     return max(widths, default=0.0) * font_size
+
+
+def finish(fig: go.Figure) -> go.Figure:
+    """What every chart of the site gets last: margins that fit its labels, tick labels never measured.
+
+    On every axis (xaxis2… of small multiples too) tick labels are allowed past the chart's edge rather than
+    hidden: the default ("hide past div") measures every label's box on every draw, a third of a chart's drawing
+    time, and the margins are sized for the labels, so none overflows.
+    """
+    fig.update_xaxes(ticklabeloverflow="allow")
+    fig.update_yaxes(ticklabeloverflow="allow")
+    return fit_margins(fig)
 
 
 def fit_margins(fig: go.Figure) -> go.Figure:
@@ -276,7 +282,7 @@ def comparison_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
             "zeroline": False,
         },
     )
-    return fit_margins(fig)
+    return finish(fig)
 
 
 def _comparison_label(record: dict, lang: Lang) -> str:
@@ -423,7 +429,7 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
             "tickfont": {"size": 11},
         },
     )
-    return fit_margins(fig)
+    return finish(fig)
 
 
 def _figure_link(record: dict, value_id_column: str) -> str:
@@ -570,7 +576,7 @@ def county_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
         showarrow=False,
         font={"size": 12},
     )
-    return fit_margins(fig)
+    return finish(fig)
 
 
 def _county_hover(record: dict, lang: Lang) -> str:
@@ -630,7 +636,7 @@ def obligation_figure(cards: pl.DataFrame, lang: Lang) -> go.Figure:
             "automargin": True,
         },
     )
-    return fit_margins(fig)
+    return finish(fig)
 
 
 # Plausibility checks test a bound (a target not below its baseline), not an agreement: the computed figure
@@ -750,7 +756,7 @@ def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
         },
         yaxis={"range": [-top - 4, 4], "visible": False, "fixedrange": True},
     )
-    return fit_margins(fig)
+    return finish(fig)
 
 
 def interval_text(value: float | None, lower: float | None, upper: float | None) -> str:
