@@ -8,8 +8,9 @@ fresh browser context (nothing cached) at 1280 × 900 px, `--repeat` times; the 
 What "time to interactive" measures: milliseconds from navigation start (`performance.now()` is 0 there) to
 `window.yyxInteractiveAt`, which site.js sets once, after the DOMContentLoaded handler has (1) parsed the figure
 JSON, (2) wired the language toggle, the site search, "cite this" and, on the explorer, the filters, search,
-sort, URL state and CSV, and (3) drawn every chart within 300 px of the first screen (its `Plotly.react`
-promise resolved). Charts further down are drawn when scrolled near, so they are not in the figure; no
+sort, URL state and CSV, and (3) drawn every chart that is at least partly on the first screen (1280 × 900 px;
+its `Plotly.react` promise resolved). Charts below it are drawn by an IntersectionObserver as they come within
+300 px of the screen — those just below the fold right after this moment — so they are not in the figure; no
 chart in view is left for later. The page's deferred scripts (plotly.js, site.js, data files) have run
 before, since DOMContentLoaded waits for them.
 

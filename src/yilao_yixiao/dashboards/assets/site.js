@@ -47,12 +47,13 @@
     return document.documentElement.getAttribute("data-lang") === "en" ? "en" : "zh";
   }
 
-  // A chart is drawn when it comes near the screen: a page of twenty charts is usable once the first are
-  // drawn, and plotly's work for the others is spread over the reader's scrolling.
+  // A chart is drawn when it comes into view: the page is interactive once the charts on the first screen are
+  // drawn; the observer draws the others as they come within LAZY_MARGIN_PX of the screen (at once for those
+  // just below it), so plotly's work for a page of twenty charts is spread over the reader's scrolling.
   var observer = null;
-  function isNearScreen(element) {
+  function isInView(element) {
     var box = element.getBoundingClientRect();
-    return box.bottom >= -LAZY_MARGIN_PX && box.top <= window.innerHeight + LAZY_MARGIN_PX;
+    return box.bottom > 0 && box.top < window.innerHeight;
   }
 
   function drawCharts(lang) {
@@ -60,7 +61,7 @@
       return Promise.resolve();
     }
     return Promise.all(charts.map(function (chart) {
-      if (chart.drawnLang !== undefined || isNearScreen(chart.element)) {
+      if (chart.drawnLang !== undefined || isInView(chart.element)) {
         return drawChart(chart, lang);
       }
       return Promise.resolve();
