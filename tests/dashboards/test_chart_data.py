@@ -170,7 +170,12 @@ def test_audit_chart_receives_every_agreement_check(warehouse_path: Path, con) -
         con,
         "select count(*) from marts.fct_consistency_checks where stated_value <> 0 and check_kind <> 'plausibility'",
     )
-    assert [len(trace.x) for trace in figure.data] == [expected, expected]  # stated and computed
+    # Stated and computed markers, and the checks' labels above them.
+    assert {trace.meta["role"]: len(trace.x) for trace in figure.data} == {
+        "stated": expected,
+        "computed": expected,
+        "label": expected,
+    }
     # Ganzi's 3,400 slots against the 4.5-per-1,000 norm × 1,136,600 residents: a declared finding.
     ganzi = checks.filter((pl.col("check_kind") == "target_implied_by_norm") & (pl.col("jurisdiction_slug") == "ganzi"))
     assert ganzi.height >= 1

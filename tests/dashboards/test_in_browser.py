@@ -363,7 +363,9 @@ def test_site_search_finds_a_figure_by_a_chinese_and_an_english_word(
     opened = open_page(browser, site.out / "jurisdictions" / "lincang.html")  # any page, here one level down
     page = opened.page
     try:
+        assert page.evaluate("() => window.YYX_SEARCH_INDEX") is None  # loaded when the reader searches
         page.fill("#site-search", words)
+        page.wait_for_selector("#site-search-results[data-results]:not([hidden])")
         link = page.locator(f"#site-search-results a[href$='documents/{document_id}.html#{value_id}']")
         assert link.count() == 1
         link.click()
@@ -422,6 +424,51 @@ def test_audit_table_is_readable_on_a_desktop_and_a_phone(
         )  # the table scrolls, not the page
         for folder in screenshot_dirs:
             page.screenshot(path=str(folder / f"audit-{width}.png"))
+    finally:
+        context.close()
+
+
+CHART_FIT_JS = """() => {
+    const chart = document.querySelector('#figure-audit');
+    const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+    const plot = chart.querySelector('.draglayer .nsewdrag').getBoundingClientRect();  // the plot area
+    const boxes = selector => Array.from(chart.querySelectorAll(selector)).map(e => e.getBoundingClientRect())
+        .filter(b => b.width > 0);
+    const outside = b => b.left < svg.left - 1 || b.right > svg.right + 1;
+    return {
+        svg: [svg.left, svg.right], plotWidth: plot.width,
+        labels: boxes('.textpoint text').length,
+        labelsOutside: boxes('.textpoint text').filter(outside).length,
+        points: boxes('.scatterlayer .point').length,
+        pointsOutside: boxes('.scatterlayer .point').filter(outside).length,
+        pageWidth: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_audit_chart_fits_a_phone_with_every_label_and_point_in_view(
+    width: int, site: SiteResult, browser, warehouse_path: Path, screenshot_dirs
+) -> None:
+    if not data.mart_exists(warehouse_path, data.AUDIT_MART):
+        pytest.skip("the warehouse has no fct_consistency_checks yet (audit not built)")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto((site.out / "audit.html").as_uri())
+        page.wait_for_selector("body[data-charts-ready='true']", timeout=30_000)
+        page.evaluate("() => window.yyxDrawAllCharts()")  # on a phone the chart may start below the first screen
+        fit = page.evaluate(CHART_FIT_JS)
+        n_plotted = int(page.get_attribute("[data-points]", "data-points"))
+        assert fit["pageWidth"] <= width + 1, fit  # the chart does not widen the page
+        assert 0 <= fit["svg"][0] and fit["svg"][1] <= width, fit
+        # One label per check and two markers; none cut off at the chart's edge.
+        assert fit["labels"] == n_plotted and fit["labelsOutside"] == 0, fit
+        assert fit["points"] == 2 * n_plotted and fit["pointsOutside"] == 0, fit
+        # The values keep most of the width (a column of long labels left the phone a sliver).
+        assert fit["plotWidth"] >= 0.8 * (fit["svg"][1] - fit["svg"][0]), fit
+        for folder in screenshot_dirs:
+            page.locator("#figure-audit").screenshot(path=str(folder / f"audit-chart-{width}.png"))
     finally:
         context.close()
 

@@ -20,7 +20,7 @@ PAGES = (
 )
 # Pages that print jurisdiction names (the annexes page names units; the downloads page cites documents).
 PAGES_NAMING_JURISDICTIONS = {"index", "overview", "explore", "comparison", "gaps", "jurisdictions/changzhi"}
-OWN_SCRIPTS = ("site.js", "plotly.min.js", "search-index.js", "explore-data.js")
+OWN_SCRIPTS = ("site.js", "plotly-basic.min.js", "search-index.js", "explore-data.js")
 
 
 def test_html_source_never_contains_the_raw_tag(injected_site: SiteResult) -> None:
@@ -71,6 +71,7 @@ def test_injected_name_is_text_in_site_search_results(injected_site: SiteResult,
     page = opened.page
     try:
         page.fill("#site-search", "changzhi<script")
+        page.wait_for_selector("#site-search-results[data-results]:not([hidden])")  # the index loads on demand
         results = page.locator("#site-search-results a")
         assert results.count() >= 1
         assert f"Changzhi{INJECTED_NAME}" in results.first.inner_text()

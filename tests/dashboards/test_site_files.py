@@ -58,15 +58,18 @@ def test_every_page_links_the_downloads_and_only_local_files(site: SiteResult) -
             assert not target or (page.parent / target).exists(), f"{page.name} links a missing {url}"
 
 
+PLOTLY_BANNER = re.compile(r"\* plotly\.js (\([^)]*\) )?v\d")
+
+
 def test_one_shared_plotly_js_and_light_pages(site: SiteResult) -> None:
-    plotly_bundles = [p for p in site.out.rglob("*.js") if "plotly.js v" in p.read_text(encoding="utf-8")[:300]]
-    assert plotly_bundles == [site.out / "assets" / "plotly.min.js"]
+    plotly_bundles = [p for p in site.out.rglob("*.js") if PLOTLY_BANNER.search(p.read_text(encoding="utf-8")[:300])]
+    assert plotly_bundles == [site.out / "assets" / site_module.PLOTLY_JS]
     for page in site.pages:
         text = page.read_text(encoding="utf-8")
-        assert "plotly.js v" not in text, f"{page.name} embeds plotly.js"
+        assert not PLOTLY_BANNER.search(text), f"{page.name} embeds plotly.js"
         limit = EXPLORER_BYTES_LIMIT if page.name == "explore.html" else PAGE_BYTES_LIMIT
         assert page.stat().st_size < limit, f"{page.name} is {page.stat().st_size} bytes"
-    chart_pages = [p for p in site.pages if "assets/plotly.min.js" in references(p)]
+    chart_pages = [p for p in site.pages if f"assets/{site_module.PLOTLY_JS}" in references(p)]
     assert {p.name for p in chart_pages} >= {"overview.html", "comparison.html", "gaps.html", "annexes.html"}
     # Entity and document pages are tables and text: they do not load plotly.js.
     assert all(p.parent == site.out for p in chart_pages)

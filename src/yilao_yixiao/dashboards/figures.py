@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import html
 import json
+import math
+import re
 import textwrap
+import unicodedata
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -133,6 +136,66 @@ def _base_layout(lang: Lang, height: int) -> dict:
     }
 
 
+# Margins sized for the labels before plotly draws: `automargin` widens a margin too narrow for its tick labels
+# or a legend above the plot by drawing the whole chart a second time. The estimate errs wide (Latin letters at
+# 0.62 em, CJK at 1 em); automargin stays on and still corrects a margin the estimate got wrong.
+LATIN_EM = 0.62
+TICK_LABEL_PAD_PX = 14
+TOP_LEGEND_MARGIN_PX = 70
+BOTTOM_LEGEND_MARGIN_PX = 70
+# Tick labels and a one-line title under the plot.
+AXIS_TITLE_MARGIN_PX = 62
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def label_width_px(text: str, font_size: float) -> float:
+    """Estimated drawn width of a plotly label (its widest line) in pixels."""
+    widths = [
+        sum(1.0 if unicodedata.east_asian_width(c) in "WF" else LATIN_EM for c in html.unescape(_TAGS.sub("", line)))
+        for line in text.split("<br>")
+    ]
+    return max(widths, default=0.0) * font_size
+
+
+def finish(fig: go.Figure) -> go.Figure:
+    """What every chart of the site gets last: margins that fit its labels, tick labels never measured.
+
+    On every axis (xaxis2… of small multiples too) tick labels are allowed past the chart's edge rather than
+    hidden: the default ("hide past div") measures every label's box on every draw (up to half of a chart's
+    drawing time in a Chromium profile), and the margins are sized for the labels, so none overflows.
+    """
+    fig.update_xaxes(ticklabeloverflow="allow")
+    fig.update_yaxes(ticklabeloverflow="allow")
+    return fit_margins(fig)
+
+
+def fit_margins(fig: go.Figure) -> go.Figure:
+    """Widen the margins for the y tick labels (left), the x axis titles and a legend above or below the plot."""
+    layout = fig.layout
+    font_size = layout.font.size or 12
+    left = layout.margin.l or 0
+    for axis in fig.select_yaxes():
+        if axis.automargin and axis.ticktext and axis.side != "right":
+            size = (axis.tickfont.size if axis.tickfont else None) or font_size
+            widest = max(label_width_px(text, size) for text in axis.ticktext)
+            left = max(left, math.ceil(widest) + TICK_LABEL_PAD_PX)
+    top, bottom = layout.margin.t or 0, layout.margin.b or 0
+    for axis in fig.select_xaxes():
+        if axis.title.text:
+            if axis.side == "top":
+                top = max(top, AXIS_TITLE_MARGIN_PX)
+            else:
+                bottom = max(bottom, AXIS_TITLE_MARGIN_PX)
+    legend = layout.legend
+    if layout.showlegend is not False:
+        if legend.yanchor == "bottom" and (legend.y or 0) >= 1:
+            top = max(top, TOP_LEGEND_MARGIN_PX)
+        elif legend.yanchor == "top" and (legend.y or 0) <= 0:
+            bottom = max(bottom, BOTTOM_LEGEND_MARGIN_PX)
+    fig.update_layout(margin={"l": left, "t": top, "b": bottom})
+    return fig
+
+
 def _value_range(values: list[float], pad_right: float = 0.35) -> list[float]:
     """An axis range that starts at zero (or below it) and leaves room for the labels right of the points."""
     low, high = min([0.0, *values]), max([0.0, *values])
@@ -219,7 +282,7 @@ def comparison_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
             "zeroline": False,
         },
     )
-    return fig
+    return finish(fig)
 
 
 def _comparison_label(record: dict, lang: Lang) -> str:
@@ -366,7 +429,7 @@ def gaps_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
             "tickfont": {"size": 11},
         },
     )
-    return fig
+    return finish(fig)
 
 
 def _figure_link(record: dict, value_id_column: str) -> str:
@@ -513,7 +576,7 @@ def county_figure(rows: pl.DataFrame, lang: Lang) -> go.Figure:
         showarrow=False,
         font={"size": 12},
     )
-    return fig
+    return finish(fig)
 
 
 def _county_hover(record: dict, lang: Lang) -> str:
@@ -573,7 +636,7 @@ def obligation_figure(cards: pl.DataFrame, lang: Lang) -> go.Figure:
             "automargin": True,
         },
     )
-    return fig
+    return finish(fig)
 
 
 # Plausibility checks test a bound (a target not below its baseline), not an agreement: the computed figure
@@ -590,16 +653,41 @@ def audit_plottable(checks: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Audit rows are labelled inside the plot, above their markers: a tick-label column of check descriptions is
+# wider than a phone (the chart was cropped at 375 px). Lines are short enough for a phone's plot width.
+AUDIT_LABEL_CHARS = {"zh": 22, "en": 40}
+AUDIT_LABEL_LINE_PX = 14
+AUDIT_MARKER_BAND_PX = 24
+AUDIT_RANGE_PAD = 0.06
+
+
 def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
-    """Every check: the stated interval at 100 % and the computed value with its interval, relative to it."""
+    """Every check: the stated interval at 100 % and the computed value with its interval, relative to it.
+
+    Each row is its check's description (wrapped) over the two markers, so the chart keeps its plot width on a
+    phone; y is in pixels from the top, rows as tall as their label.
+    """
     records = audit_plottable(checks).to_dicts()
-    n = len(records)
-    ys = [float(n - 1 - i) for i in range(n)]
+    labels = [
+        wrapped(
+            f"{'⚠ ' if r['status'] == 'fail' else ''}{name(r, 'description', lang)}",
+            AUDIT_LABEL_CHARS[lang],
+        )
+        for r in records
+    ]
+    label_ys, marker_ys = [], []
+    top = 0.0
+    for text in labels:
+        label_height = AUDIT_LABEL_LINE_PX * (text.count("<br>") + 1)
+        label_ys.append(-(top + label_height / 2))
+        marker_ys.append(-(top + label_height + AUDIT_MARKER_BAND_PX / 2))
+        top += label_height + AUDIT_MARKER_BAND_PX
 
     def relative(value: float | None, stated: float) -> float | None:
         return None if value is None else value / stated * 100
 
     fig = go.Figure()
+    extent: list[float] = [100.0]
     for role, prefix in (("stated", "stated"), ("computed", "computed")):
         xs, lows, highs = [], [], []
         for r in records:
@@ -611,11 +699,12 @@ def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
             xs.append(centre)
             lows.append(None if centre is None or low is None else max(centre - low, 0))
             highs.append(None if centre is None or high is None else max(high - centre, 0))
+            extent += [v for v in (centre, low, high) if v is not None]
         fig.add_trace(
             go.Scatter(
                 name=WORDS[role](lang),
                 x=xs,
-                y=[y + (0.15 if role == "stated" else -0.15) for y in ys],
+                y=[y + (4 if role == "stated" else -4) for y in marker_ys],
                 mode="markers",
                 marker={
                     "symbol": "square-open" if role == "stated" else "circle",
@@ -632,31 +721,42 @@ def audit_figure(checks: pl.DataFrame, lang: Lang) -> go.Figure:
                 meta={"mart": "fct_consistency_checks", "role": role},
             )
         )
+    low, high = min(extent), max(extent)
+    pad = (high - low or 1.0) * AUDIT_RANGE_PAD
+    x_range = [low - pad, high + pad]
+    fig.add_trace(
+        go.Scatter(
+            x=[x_range[0]] * len(records),
+            y=label_ys,
+            mode="text",
+            text=labels,
+            textposition="middle right",
+            textfont={
+                "size": 11,
+                "color": [STATUS_COLORS["fail"] if r["status"] == "fail" else "#111827" for r in records],
+            },
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
+            meta={"mart": "fct_consistency_checks", "role": "label"},
+        )
+    )
     # A long chart: the value axis on top, where the reader starts, and the legend under the chart.
-    layout = _base_layout(lang, height=max(MIN_FIGURE_HEIGHT_PX, 150 + 34 * n))
+    layout = _base_layout(lang, height=max(MIN_FIGURE_HEIGHT_PX, 120 + int(top)))
     layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0}
-    layout["margin"].update(t=80, b=40)
+    layout["margin"].update(t=70, b=40, l=10, r=20)
     fig.update_layout(
         **layout,
         xaxis={
             "title": {"text": plot_text(WORDS["relative_axis"](lang))},
+            "range": x_range,
             "gridcolor": GRID_COLOR,
             "ticksuffix": "%",
             "side": "top",
         },
-        yaxis={
-            "tickmode": "array",
-            "tickvals": ys,
-            "ticktext": [
-                plot_text(shortened(f"{'⚠ ' if r['status'] == 'fail' else ''}{name(r, 'description', lang)}", 50))
-                for r in records
-            ],
-            "automargin": True,
-            "showgrid": False,
-            "tickfont": {"size": 11},
-        },
+        yaxis={"range": [-top - 4, 4], "visible": False, "fixedrange": True},
     )
-    return fig
+    return finish(fig)
 
 
 def interval_text(value: float | None, lower: float | None, upper: float | None) -> str:

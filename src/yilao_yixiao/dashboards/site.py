@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
-import plotly.offline
 import polars as pl
 from markupsafe import Markup
 
@@ -47,7 +46,12 @@ from yilao_yixiao.dashboards.labels import (
 PACKAGE_RESOURCES = resources.files("yilao_yixiao.dashboards")
 TEMPLATES = "templates"
 ASSETS = "assets"
-PLOTLY_JS = "plotly.min.js"
+# plotly.js's partial "basic" bundle (scatter, bar, pie), vendored by tools/vendor_plotly.py at the version
+# plotly.py bundles: the charts draw only scatter and bar traces, and the full bundle is four times the bytes.
+VENDOR = "vendor"
+PLOTLY_JS = "plotly-basic.min.js"
+PLOTLY_LICENSE = "plotly-basic.LICENSE"
+PLOTLY_RECORD = "plotly-basic.json"
 DOCUMENT_VIEW_CSS = "document_view.css"
 DOWNLOADS = "downloads"
 DBT_DOCS_PAGE = "dbt-docs.html"
@@ -171,6 +175,8 @@ def _environment() -> jinja2.Environment:
         bi=bi,
         figure_href=citations.figure_href,
         nav_pages=NAV_PAGES,
+        plotly_js=PLOTLY_JS,
+        search_index_file=search_index.INDEX_FILE,
         format_number=format_number,
         format_percent=format_percent,
         format_year=format_year,
@@ -194,8 +200,10 @@ def _write_assets(out: Path) -> None:
             (out / ASSETS / asset.name).write_bytes(asset.read_bytes())
     # The document pages' layout and highlights come with the shared renderer.
     (out / ASSETS / DOCUMENT_VIEW_CSS).write_text(document_view.stylesheet(), encoding="utf-8")
-    # One copy of plotly.js for every page, from the plotly package installed with the project.
-    (out / ASSETS / PLOTLY_JS).write_text(plotly.offline.get_plotlyjs(), encoding="utf-8")
+    # One copy of plotly.js for every page, with its licence beside it.
+    vendor = PACKAGE_RESOURCES.joinpath(ASSETS, VENDOR)
+    for name in (PLOTLY_JS, PLOTLY_LICENSE):
+        (out / ASSETS / name).write_bytes(vendor.joinpath(name).read_bytes())
 
 
 def _dbt_docs(database: Path) -> Path | None:

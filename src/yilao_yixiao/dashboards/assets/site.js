@@ -47,12 +47,13 @@
     return document.documentElement.getAttribute("data-lang") === "en" ? "en" : "zh";
   }
 
-  // A chart is drawn when it comes near the screen: a page of twenty charts is usable once the first are
-  // drawn, and plotly's work for the others is spread over the reader's scrolling.
+  // A chart is drawn when it comes into view: the page is interactive once the charts on the first screen are
+  // drawn; the observer draws the others as they come within LAZY_MARGIN_PX of the screen (at once for those
+  // just below it), so plotly's work for a page of twenty charts is spread over the reader's scrolling.
   var observer = null;
-  function isNearScreen(element) {
+  function isInView(element) {
     var box = element.getBoundingClientRect();
-    return box.bottom >= -LAZY_MARGIN_PX && box.top <= window.innerHeight + LAZY_MARGIN_PX;
+    return box.bottom > 0 && box.top < window.innerHeight;
   }
 
   function drawCharts(lang) {
@@ -60,7 +61,7 @@
       return Promise.resolve();
     }
     return Promise.all(charts.map(function (chart) {
-      if (chart.drawnLang !== undefined || isNearScreen(chart.element)) {
+      if (chart.drawnLang !== undefined || isInView(chart.element)) {
         return drawChart(chart, lang);
       }
       return Promise.resolve();
@@ -126,33 +127,33 @@
     });
   }
 
+  // The index grows with the collection of plans and is only needed once the reader searches: it is loaded
+  // when the search box is first focused or typed in, not with every page.
+  var indexRequested = false;
+  function loadIndex(input, then) {
+    if (window.YYX_SEARCH_INDEX) {
+      then();
+      return;
+    }
+    if (!indexRequested) {
+      indexRequested = true;
+      var script = document.createElement("script");
+      script.src = input.getAttribute("data-index");
+      // Whatever was typed while the index loaded is searched once it is there.
+      script.onload = function () { input.dispatchEvent(new Event("input")); };
+      document.head.appendChild(script);
+    }
+  }
+
   function setUpSearch() {
     var input = document.getElementById("site-search");
     var list = document.getElementById("site-search-results");
     if (!input || !list) {
       return;
     }
+    input.addEventListener("focus", function () { loadIndex(input, function () {}); });
     input.addEventListener("input", function () {
-      var found = searchIndex(input.value);
-      list.textContent = "";
-      found.slice(0, MAX_SEARCH_RESULTS).forEach(function (entry) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = root() + entry.u;
-        link.setAttribute("data-kind", entry.k);
-        var lang = document.documentElement.getAttribute("data-lang") === "en" ? "en" : "zh";
-        link.textContent = entry[lang];
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      if (found.length > MAX_SEARCH_RESULTS) {
-        var more = document.createElement("li");
-        more.className = "muted";
-        more.textContent = "+" + (found.length - MAX_SEARCH_RESULTS);
-        list.appendChild(more);
-      }
-      list.hidden = input.value.trim() === "";
-      list.setAttribute("data-results", String(found.length));
+      loadIndex(input, function () { showResults(input, list); });
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
@@ -160,6 +161,28 @@
         list.hidden = true;
       }
     });
+  }
+
+  function showResults(input, list) {
+    var found = searchIndex(input.value);
+    list.textContent = "";
+    found.slice(0, MAX_SEARCH_RESULTS).forEach(function (entry) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root() + entry.u;
+      link.setAttribute("data-kind", entry.k);
+      link.textContent = entry[currentLang()];
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (found.length > MAX_SEARCH_RESULTS) {
+      var more = document.createElement("li");
+      more.className = "muted";
+      more.textContent = "+" + (found.length - MAX_SEARCH_RESULTS);
+      list.appendChild(more);
+    }
+    list.hidden = input.value.trim() === "";
+    list.setAttribute("data-results", String(found.length));
   }
 
   // ---- cite this: copy the figure's one-line citation ----
