@@ -167,7 +167,9 @@ def floor(work: Path, data: Path) -> dict[str, float]:
     floor_dir.mkdir(exist_ok=True)
     database = floor_dir / duckdb_path(work).name  # same catalog name as the compiled SQL refers to
     database.unlink(missing_ok=True)
-    timings = {"models": 0.0, "tests": 0.0}
+    timings: dict = {"models": 0.0, "tests": 0.0}
+    # Seconds per model and test, so that the slowest SQL can be found (and `explain analyze`d) from one run.
+    per_node: dict[str, float] = {}
     with duckdb.connect(str(database)) as con:
         for schema in ("raw", "staging", "intermediate", "marts"):
             con.execute(f"create schema {schema}")
@@ -185,10 +187,12 @@ def floor(work: Path, data: Path) -> dict[str, float]:
             if node["resource_type"] == "model":
                 kind = "table" if node["config"]["materialized"] == "table" else "view"
                 con.execute(f"create {kind} {node['schema']}.{node['alias']} as {sql}")
-                timings["models"] += time.perf_counter() - start
             else:
                 con.execute(f"select count(*) from ({sql}) as t").fetchall()
-                timings["tests"] += time.perf_counter() - start
+            seconds = time.perf_counter() - start
+            timings["models" if node["resource_type"] == "model" else "tests"] += seconds
+            per_node[node["name"]] = seconds
+    timings["nodes"] = dict(sorted(per_node.items(), key=lambda item: -item[1]))
     return timings
 
 
@@ -403,6 +407,8 @@ def benchmark(
                     print(
                         f"x{scale:g} duckdb   floor    models {result['models']:.1f} s, tests {result['tests']:.1f} s"
                     )
+                    slowest = ", ".join(f"{name} {s:.1f} s" for name, s in list(result["nodes"].items())[:5])
+                    print(f"x{scale:g} duckdb   floor    slowest: {slowest}")
     return results, extra
 
 
