@@ -18,12 +18,34 @@ rules as (
     select * from {{ ref('stg_indicator_relation_rules') }}
 ),
 
+-- Only the columns used: a CTE read more than once is materialised whole, and at national scale copying
+-- every column of a million figures cost more than the check itself.
 values_with_intervals as (
-    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+    select
+        value_id,
+        jurisdiction_slug,
+        document_id,
+        indicator_code,
+        value_kind,
+        period_year,
+        value,
+        raw_text,
+        source_section,
+        source_quote,
+        breakdown_dimension,
+        breakdown_member,
+        is_breakdown_part,
+        value_lower,
+        value_upper
+    from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 documents as (
-    select * from {{ ref('stg_documents') }}
+    select
+        document_id,
+        plan_period_start,
+        plan_period_end
+    from {{ ref('stg_documents') }}
 ),
 
 figures as (

@@ -5,12 +5,37 @@
 
 with
 
+-- Only the columns used: a CTE read more than once is materialised whole, and at national scale copying
+-- every column of a million figures cost more than the check itself.
 values_with_intervals as (
-    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+    select
+        value_id,
+        jurisdiction_slug,
+        document_id,
+        indicator_name_zh,
+        indicator_name_en,
+        unit,
+        value_kind,
+        value,
+        comparator,
+        raw_text,
+        value_lower,
+        value_upper,
+        source_quote
+    from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 targets_paired_with_baselines as (
-    select * from {{ ref('int_targets_paired_with_baselines') }}
+    select
+        document_id,
+        jurisdiction_slug,
+        indicator_code,
+        indicator_name_zh,
+        indicator_name_en,
+        higher_is_better,
+        target_value_id,
+        baseline_value_id
+    from {{ ref('int_targets_paired_with_baselines') }}
 ),
 
 shares_at_the_ceiling as (
