@@ -4,7 +4,8 @@
     python bench/report.py --write bench/RESULTS.md target/bench/results_*.json
 
 Without --write the tables are printed. With it they replace what lies between the two markers of the results
-document (RESULTS_BEGIN, RESULTS_END), so a new run refreshes the figures and keeps the text around them.
+document (RESULTS_BEGIN, RESULTS_END), so a new run refreshes the figures and keeps the text around them. An
+engine the given files do not measure keeps its tables from the document: one engine can be rerun alone.
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ def tables(payloads: list[dict]) -> str:
     results = [r for p in payloads for r in p["results"]]
     generated = {k: v for p in payloads for k, v in p["extra"].get("generated", {}).items()}
     lines = [f"Machine: {payloads[0]['machine']}", ""]
+    real = next((p["extra"]["real_build"] for p in payloads if "real_build" in p["extra"]), None)
+    if real:
+        lines += [
+            f"The real project's `dbt build` (DuckDB, seeds included): {real['cold']:.1f} s cold, "
+            f"{real['warm']:.1f} s with partial parsing ({real['summary']}).",
+            "",
+        ]
     if generated:
         lines += ["| scale | jurisdictions | value rows | county cells | generated in |", "|---|--:|--:|--:|--:|"]
         for scale, info in sorted(generated.items(), key=lambda kv: float(kv[0])):
@@ -91,13 +99,28 @@ def tables(payloads: list[dict]) -> str:
                     f"{run + test:.1f} s | {fm + ft:.1f} s | {run + test - fm - ft:+.1f} s |"
                 )
         lines.append("")
-    real = next((p["extra"]["real_build"] for p in payloads if "real_build" in p["extra"]), None)
-    if real:
-        lines.append(
-            f"The real project's `dbt build` (DuckDB, seeds included): {real['cold']:.1f} s cold, "
-            f"{real['warm']:.1f} s with partial parsing ({real['summary']})."
-        )
     return "\n".join(lines)
+
+
+def _engine_sections(generated: str) -> tuple[str, dict[str, str]]:
+    """The text before the first engine's heading, and each engine's section (from its `### ` heading)."""
+    head, *sections = generated.split("\n### ")
+    return head, {section.split("\n", 1)[0].strip(): "### " + section.strip() for section in sections}
+
+
+def merge_engines(previous: str, generated: str) -> str:
+    """`generated`, plus the sections of the engines only `previous` has (in their previous order)."""
+    _, kept = _engine_sections(previous)
+    head, fresh = _engine_sections(generated)
+    order = [*kept, *(engine for engine in fresh if engine not in kept)]
+    sections = [fresh.get(engine, kept.get(engine, "")) for engine in order]
+    return "\n\n".join([head.strip(), *sections])
+
+
+def generated_part(document: str) -> str:
+    if document.count(RESULTS_BEGIN) != 1 or document.count(RESULTS_END) != 1:
+        raise ValueError(f"the document needs exactly one {RESULTS_BEGIN!r} and one {RESULTS_END!r}")
+    return document.split(RESULTS_BEGIN)[1].split(RESULTS_END)[0]
 
 
 def replace_results(document: str, generated: str) -> str:
@@ -118,7 +141,9 @@ def main() -> None:
     if args.write is None:
         print(generated)
         return
-    args.write.write_text(replace_results(args.write.read_text(encoding="utf-8"), generated), encoding="utf-8")
+    document = args.write.read_text(encoding="utf-8")
+    generated = merge_engines(generated_part(document), generated)
+    args.write.write_text(replace_results(document, generated), encoding="utf-8")
     print(f"Refreshed the results in {args.write}")
 
 

@@ -42,3 +42,19 @@ def test_a_document_without_markers_is_refused():
 def test_the_results_document_has_its_markers():
     document = (PROJECT_DIR / "bench" / "RESULTS.md").read_text(encoding="utf-8")
     assert document.count(report.RESULTS_BEGIN) == 1 and document.count(report.RESULTS_END) == 1
+
+
+def test_refreshing_one_engine_keeps_the_tables_of_the_others():
+    previous = (
+        "Machine: old\n\n### duckdb\n\n| old duckdb table |\n\n### postgres\n\n| postgres table, 2026-11-23 |\n\n"
+        "### spark\n\n| spark table |\n"
+    )
+    merged = report.merge_engines(previous, report.tables([payload()]))
+    assert merged.startswith("Machine: 2 cores")
+    assert "old duckdb table" not in merged and "| ×10 | models |" in merged
+    assert merged.index("### duckdb") < merged.index("| postgres table, 2026-11-23 |") < merged.index("| spark table |")
+
+
+def test_a_new_engine_is_added_after_the_kept_ones():
+    merged = report.merge_engines("Machine: old\n\n### spark\n\n| spark table |\n", report.tables([payload()]))
+    assert merged.index("| spark table |") < merged.index("### duckdb")
