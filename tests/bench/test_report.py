@@ -58,3 +58,14 @@ def test_refreshing_one_engine_keeps_the_tables_of_the_others():
 def test_a_new_engine_is_added_after_the_kept_ones():
     merged = report.merge_engines("Machine: old\n\n### spark\n\n| spark table |\n", report.tables([payload()]))
     assert merged.index("| spark table |") < merged.index("### duckdb")
+
+
+def test_the_slowest_nodes_of_the_floor_at_the_largest_scale_are_named():
+    data = payload()
+    for scale, nodes in ((1, {"fct_small": 0.2}), (10, {"fct_big": 3.0, "int_medium": 1.25})):
+        data["results"].append(
+            {**measurement(scale, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0, "nodes": nodes}}
+        )
+    text = report.tables([data])
+    assert "The slowest models and tests of the floor at ×10: fct_big 3.0 s, int_medium 1.2 s." in text
+    assert "fct_small" not in text
