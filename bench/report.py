@@ -25,6 +25,10 @@ def _scale(value: float) -> str:
     return f"×{value:g}"
 
 
+def _seconds(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f} s"
+
+
 def tables(payloads: list[dict]) -> str:
     results = [r for p in payloads for r in p["results"]]
     generated = {k: v for p in payloads for k, v in p["extra"].get("generated", {}).items()}
@@ -52,8 +56,10 @@ def tables(payloads: list[dict]) -> str:
         lines += [
             f"### {engine}",
             "",
-            "| scale | stage | rows | wall | peak memory | time vs " + _scale(scales[0]) + " | vs the scale before |",
-            "|---|---|--:|--:|--:|--:|--:|",
+            "| scale | stage | rows | wall | CPU | peak memory | time vs "
+            + _scale(scales[0])
+            + " | vs the scale before |",
+            "|---|---|--:|--:|--:|--:|--:|--:|",
         ]
         previous: dict[str, float] = {}
         for scale in scales:
@@ -70,13 +76,15 @@ def tables(payloads: list[dict]) -> str:
                 rows_text = f"{rows:,} nodes" if stage in ("run", "test") else f"{rows:,}"
                 lines.append(
                     f"| {_scale(scale)} | {STAGE_NAMES[stage]} | {rows_text} | {row['seconds']:.1f} s | "
+                    f"{_seconds(row.get('cpu_seconds'))} | "
                     f"{row['peak_mib']:,.0f} MiB | {row['seconds'] / base[stage]:.1f}× | {step} |"
                 )
             base_total = sum(base.get(s, 0) for s in STAGES)
             previous_total = sum(previous.values())
             step_total = f"{total / previous_total:.1f}×" if previous else ""
             lines.append(
-                f"| {_scale(scale)} | **all four** | | **{total:.1f} s** | | {total / base_total:.1f}× | {step_total} |"
+                f"| {_scale(scale)} | **all four** | | **{total:.1f} s** | | | "
+                f"{total / base_total:.1f}× | {step_total} |"
             )
             previous = current
         floors = [r for r in mine if r["stage"] == "floor"]
@@ -87,17 +95,22 @@ def tables(payloads: list[dict]) -> str:
                 "connection, unit tests aside):",
                 "",
                 "| scale | dbt models | floor models | dbt tests | floor tests "
-                "| dbt models + tests | floor | dbt overhead |",
-                "|---|--:|--:|--:|--:|--:|--:|--:|",
+                "| dbt models + tests | floor | dbt overhead | floor CPU (models, tests) |",
+                "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
             ]
             for row in floors:
                 scale = row["scale"]
                 run = next(r["seconds"] for r in mine if r["scale"] == scale and r["stage"] == "run")
                 test = next(r["seconds"] for r in mine if r["scale"] == scale and r["stage"] == "test")
                 fm, ft = row["extra"]["models"], row["extra"]["tests"]
+                cpu = (
+                    f"{_seconds(row['extra']['models_cpu'])}, {_seconds(row['extra']['tests_cpu'])}"
+                    if "models_cpu" in row["extra"]
+                    else ""
+                )
                 lines.append(
                     f"| {_scale(scale)} | {run:.1f} s | {fm:.1f} s | {test:.1f} s | {ft:.1f} s | "
-                    f"{run + test:.1f} s | {fm + ft:.1f} s | {run + test - fm - ft:+.1f} s |"
+                    f"{run + test:.1f} s | {fm + ft:.1f} s | {run + test - fm - ft:+.1f} s | {cpu} |"
                 )
             largest = max(floors, key=lambda row: row["scale"])
             slowest = list(largest["extra"].get("nodes", {}).items())[:SLOWEST_NODES]

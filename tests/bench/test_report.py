@@ -69,3 +69,13 @@ def test_the_slowest_nodes_of_the_floor_at_the_largest_scale_are_named():
     text = report.tables([data])
     assert "The slowest models and tests of the floor at ×10: fct_big 3.0 s, int_medium 1.2 s." in text
     assert "fct_small" not in text
+
+
+def test_cpu_seconds_are_shown_where_measured():
+    data = payload()
+    data["results"][0]["cpu_seconds"] = 2.5
+    lines = report.tables([data]).splitlines()
+    load_x1 = next(line for line in lines if line.startswith("| ×1 | load |"))
+    models_x1 = next(line for line in lines if line.startswith("| ×1 | models |"))
+    assert "| 1.0 s | 2.5 s | 50 MiB |" in load_x1
+    assert "| 1.0 s |  | 50 MiB |" in models_x1
