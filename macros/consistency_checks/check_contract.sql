@@ -33,12 +33,10 @@
 {#-
     The final select of a check model: its checks (one row each, the contract's check columns) joined to the
     figures each involves (check_id, value_id, value_role, role_order, figure_table, source_quote), numbered in
-    the order they are listed (role_order, then value_id) and cast to the contract's types.
--#}
-{#-
-    The figures are numbered before they are joined to their checks: the window then sorts only the figures'
-    few columns, not every check column repeated on each figure row (at national scale the wide sort was most
-    of a check model's time). A check's figures are the same rows either way, so the numbers are too.
+    the order they are listed (role_order, then value_id) and cast to the contract's types. The figures are
+    numbered before they are joined to their checks: the window then sorts only the figures' few columns, not
+    every check column repeated on each figure row (at national scale the wide sort was most of a check model's
+    time). A check's figures are the same rows either way, so the numbers are too.
 -#}
 {% macro consistency_check_rows(checks, check_figures) -%}
     select
