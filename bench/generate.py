@@ -81,6 +81,12 @@ def read_codebook() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def read_unit_maxima() -> dict[str, float]:
+    """The largest value each unit allows (seeds/units.csv max_value), which the data tests enforce."""
+    with (SEEDS_DIR / "units.csv").open(encoding="utf-8", newline="") as f:
+        return {row["unit_code"]: float(row["max_value"]) for row in csv.DictReader(f) if row["max_value"]}
+
+
 def read_rule_stated_codes() -> set[str]:
     """Indicators whose figures a codebook relation recomputes (seeds/indicator_relation_rules.csv). Random
     figures cannot satisfy those relations, so the synthetic plans state none of them: the only failing checks
@@ -103,6 +109,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.n = max(2, round(JURISDICTIONS_PER_SCALE * scale))
         self.codebook = read_codebook()
+        self.unit_maxima = read_unit_maxima()
         self.rule_stated_codes = read_rule_stated_codes()
         self.tables: dict[str, list[dict]] = {
             "jurisdictions": [],
@@ -213,6 +220,8 @@ class Generator:
             value = round(rng.uniform(1, 80), 1)
         else:
             value = round(baseline * rng.uniform(1.02, 1.5), 1) if better != "false" else round(baseline * 0.9, 1)
+        # A 2030 vision grows from the 2025 target and could pass what the unit allows (150 years).
+        value = min(value, self.unit_maxima.get(unit, value))
         return value, f"{value:.1f}", None
 
     def add_value(self, doc: dict, seq: list[int], indicator: dict, **fields) -> dict:

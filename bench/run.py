@@ -28,6 +28,7 @@ import contextlib
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import subprocess
@@ -167,7 +168,9 @@ def floor(work: Path, data: Path) -> dict[str, float]:
     floor_dir.mkdir(exist_ok=True)
     database = floor_dir / duckdb_path(work).name  # same catalog name as the compiled SQL refers to
     database.unlink(missing_ok=True)
-    timings = {"models": 0.0, "tests": 0.0}
+    timings: dict = {"models": 0.0, "tests": 0.0, "models_cpu": 0.0, "tests_cpu": 0.0}
+    # Seconds per model and test, so that the slowest SQL can be found (and `explain analyze`d) from one run.
+    per_node: dict[str, float] = {}
     with duckdb.connect(str(database)) as con:
         for schema in ("raw", "staging", "intermediate", "marts"):
             con.execute(f"create schema {schema}")
@@ -181,15 +184,26 @@ def floor(work: Path, data: Path) -> dict[str, float]:
             if not path.exists() or REAL_PLANS_TAG in node.get("tags", []):
                 continue
             sql = path.read_text()
+            cpu_before = _own_cpu_seconds()
             start = time.perf_counter()
             if node["resource_type"] == "model":
                 kind = "table" if node["config"]["materialized"] == "table" else "view"
                 con.execute(f"create {kind} {node['schema']}.{node['alias']} as {sql}")
-                timings["models"] += time.perf_counter() - start
             else:
                 con.execute(f"select count(*) from ({sql}) as t").fetchall()
-                timings["tests"] += time.perf_counter() - start
+            seconds = time.perf_counter() - start
+            bucket = "models" if node["resource_type"] == "model" else "tests"
+            timings[bucket] += seconds
+            timings[f"{bucket}_cpu"] += _own_cpu_seconds() - cpu_before
+            per_node[node["name"]] = seconds
+    timings["nodes"] = dict(sorted(per_node.items(), key=lambda item: -item[1]))
     return timings
+
+
+def _own_cpu_seconds() -> float:
+    """User + system CPU seconds of this process so far (DuckDB's threads included)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _postgres_connect():
@@ -281,12 +295,15 @@ class Measurement:
     seconds: float
     peak_mib: float
     extra: dict = field(default_factory=dict)
+    # CPU seconds (user + system) of the stage's process and the children it waited for: on a shared machine the
+    # wall time varies with the load, the CPU time much less (PostgreSQL's server processes are not included).
+    cpu_seconds: float | None = None
 
 
 def measure(
     engine: str, stage: str, data: Path, work: Path, env: dict[str, str], server_pid: int | None
-) -> tuple[object, float, float]:
-    """Run one stage in a child process; its result, wall seconds and peak PSS (MiB)."""
+) -> tuple[object, float, float, float]:
+    """Run one stage in a child process; its result, wall seconds, peak PSS (MiB) and CPU seconds."""
     command = [sys.executable, "-m", "bench.run", "stage", engine, stage, str(data), str(work)]
     peak = 0
     done = threading.Event()
@@ -298,6 +315,7 @@ def measure(
             peak = max(peak, pss)
             done.wait(0.05)
 
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         command, env={**os.environ, **env}, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
@@ -306,13 +324,15 @@ def measure(
     sampler.start()
     output, _ = process.communicate()
     seconds = time.perf_counter() - start
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (children_after.ru_utime - children_before.ru_utime) + (children_after.ru_stime - children_before.ru_stime)
     done.set()
     sampler.join()
     if process.returncode != 0:
         tail = output.decode(errors="replace")[-4000:]
         raise RuntimeError(f"{engine} {stage} failed ({process.returncode}):\n{tail}")
     result = json.loads((work / f"{stage}.result.json").read_text())
-    return result, seconds, peak / 1024
+    return result, seconds, peak / 1024, cpu
 
 
 # --- orchestration -----------------------------------------------------------------------------------------------
@@ -394,15 +414,22 @@ def benchmark(
                 if engine == "postgres":
                     reset_postgres(env)
                 for stage in ("load", "run", "test", "extract"):
-                    result, seconds, peak = measure(engine, stage, data, work, env, server_pid)
-                    results.append(Measurement(scale, engine, stage, result, seconds, peak))
-                    print(f"x{scale:g} {engine:8} {stage:8} rows={result!s:>10} {seconds:8.1f} s {peak:8.0f} MiB")
+                    result, seconds, peak, cpu = measure(engine, stage, data, work, env, server_pid)
+                    results.append(Measurement(scale, engine, stage, result, seconds, peak, cpu_seconds=cpu))
+                    print(
+                        f"x{scale:g} {engine:8} {stage:8} rows={result!s:>10} {seconds:8.1f} s {peak:8.0f} MiB"
+                        f" cpu {cpu:.1f} s"
+                    )
                 if engine == "duckdb":
-                    result, seconds, peak = measure(engine, "floor", data, work, env, None)
-                    results.append(Measurement(scale, engine, "floor", None, seconds, peak, extra=result))
+                    result, seconds, peak, cpu = measure(engine, "floor", data, work, env, None)
+                    floor_row = Measurement(scale, engine, "floor", None, seconds, peak, extra=result, cpu_seconds=cpu)
+                    results.append(floor_row)
                     print(
                         f"x{scale:g} duckdb   floor    models {result['models']:.1f} s, tests {result['tests']:.1f} s"
+                        f" (cpu {result['models_cpu']:.1f} s, {result['tests_cpu']:.1f} s)"
                     )
+                    slowest = ", ".join(f"{name} {s:.1f} s" for name, s in list(result["nodes"].items())[:5])
+                    print(f"x{scale:g} duckdb   floor    slowest: {slowest}")
     return results, extra
 
 

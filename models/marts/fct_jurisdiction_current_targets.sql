@@ -16,7 +16,31 @@ documents_ordered as (
     select * from {{ ref('int_documents_ordered_by_recency') }}
 ),
 
-ranked as (
+-- The latest plan per jurisdiction × indicator by a group-by, not a window: document_sequence numbers the
+-- documents of a jurisdiction one by one, so its maximum picks one row, and a window sorting every target
+-- with all its columns was most of this model's time at national scale.
+sequenced_targets as (
+    select
+        targets.target_value_id,
+        targets.jurisdiction_code,
+        targets.indicator_code,
+        documents_ordered.document_sequence
+    from targets_paired_with_baselines as targets
+    inner join documents_ordered
+        on targets.document_id = documents_ordered.document_id
+),
+
+latest_per_indicator as (
+    select
+        jurisdiction_code,
+        indicator_code,
+        max(document_sequence) as latest_document_sequence,
+        count(*) as n_documents_with_target
+    from sequenced_targets
+    group by jurisdiction_code, indicator_code
+),
+
+latest_targets as (
     select
         targets.*,
         documents_ordered.document_status,
@@ -24,14 +48,15 @@ ranked as (
         documents_ordered.published_date,
         documents_ordered.plan_period_end,
         documents_ordered.recency_date,
-        row_number() over (
-            partition by targets.jurisdiction_code, targets.indicator_code
-            order by documents_ordered.document_sequence desc
-        ) as recency_rank,
-        count(*) over (partition by targets.jurisdiction_code, targets.indicator_code) as n_documents_with_target
+        latest_per_indicator.n_documents_with_target
     from targets_paired_with_baselines as targets
     inner join documents_ordered
         on targets.document_id = documents_ordered.document_id
+    inner join latest_per_indicator
+        on
+            targets.jurisdiction_code = latest_per_indicator.jurisdiction_code
+            and targets.indicator_code = latest_per_indicator.indicator_code
+            and documents_ordered.document_sequence = latest_per_indicator.latest_document_sequence
 ),
 
 final as (
@@ -70,8 +95,7 @@ final as (
                 'the latest of ' || cast(n_documents_with_target as {{ dbt.type_string() }})
                 || ' plans stating a target for it, by end of plan period (no date printed)'
         end as selection_reason
-    from ranked
-    where recency_rank = 1
+    from latest_targets
 )
 
 select * from final

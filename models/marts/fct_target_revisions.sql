@@ -11,16 +11,13 @@ target_statements as (
     select * from {{ ref('int_target_statements_by_document_year') }}
 ),
 
+-- The window finds only the previous statement's value_id (each statement has its own); its columns are
+-- joined by that id. Carrying seven lagged columns through a window over every target statement was most of
+-- this model's time at national scale.
 with_previous as (
     select
-        target_statements.*,
-        lag(target_statements.document_id) over statement_order as previous_document_id,
-        lag(target_statements.value_id) over statement_order as previous_value_id,
-        lag(target_statements.value) over statement_order as previous_value,
-        lag(target_statements.comparator) over statement_order as previous_comparator,
-        lag(target_statements.comparator_symbol) over statement_order as previous_comparator_symbol,
-        lag(target_statements.raw_text) over statement_order as previous_raw_text,
-        lag(target_statements.source_quote) over statement_order as previous_source_quote
+        target_statements.value_id,
+        lag(target_statements.value_id) over statement_order as previous_value_id
     from target_statements
     window statement_order as (
         partition by
@@ -30,6 +27,23 @@ with_previous as (
             target_statements.bound
         order by target_statements.document_sequence
     )
+),
+
+revised_statements as (
+    select
+        revised.*,
+        previous.document_id as previous_document_id,
+        previous.value_id as previous_value_id,
+        previous.value as previous_value,
+        previous.comparator as previous_comparator,
+        previous.comparator_symbol as previous_comparator_symbol,
+        previous.raw_text as previous_raw_text,
+        previous.source_quote as previous_source_quote
+    from with_previous
+    inner join target_statements as revised
+        on with_previous.value_id = revised.value_id
+    inner join target_statements as previous
+        on with_previous.previous_value_id = previous.value_id
 ),
 
 final as (
@@ -60,10 +74,8 @@ final as (
         value - previous_value as value_change,
         value <> previous_value as is_value_changed,
         comparator <> previous_comparator as is_comparator_changed
-    from with_previous
-    where
-        previous_value_id is not null
-        and (value <> previous_value or comparator <> previous_comparator)
+    from revised_statements
+    where value <> previous_value or comparator <> previous_comparator
 )
 
 select * from final

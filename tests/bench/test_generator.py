@@ -53,3 +53,15 @@ def test_synthetic_data_builds_through_the_real_models(data, tmp_path):
     assert n_jurisdictions == 6
     assert failing == registered == [(1,)]
     assert n_annex[0][0] >= 1
+
+
+def test_a_figure_grown_from_a_large_one_stays_within_its_unit():
+    # A 2030 vision is drawn from the 2025 target, up to 1.5 times it: from 140 years it would pass the 150
+    # years units.csv allows, which the unit-bounds test rejects (it did for 13 of the 1 M figures at ×100).
+    from bench.generate import Generator
+
+    generator = Generator(0.1)
+    indicator = {"unit": "years", "higher_is_better": "true"}
+    values = [generator.figure(indicator, 1.0, baseline=140.0)[0] for _ in range(200)]
+    assert max(values) == 150.0
+    assert min(values) >= 140.0 * 1.02 - 0.05

@@ -42,3 +42,40 @@ def test_a_document_without_markers_is_refused():
 def test_the_results_document_has_its_markers():
     document = (PROJECT_DIR / "bench" / "RESULTS.md").read_text(encoding="utf-8")
     assert document.count(report.RESULTS_BEGIN) == 1 and document.count(report.RESULTS_END) == 1
+
+
+def test_refreshing_one_engine_keeps_the_tables_of_the_others():
+    previous = (
+        "Machine: old\n\n### duckdb\n\n| old duckdb table |\n\n### postgres\n\n| postgres table, 2026-11-23 |\n\n"
+        "### spark\n\n| spark table |\n"
+    )
+    merged = report.merge_engines(previous, report.tables([payload()]))
+    assert merged.startswith("Machine: 2 cores")
+    assert "old duckdb table" not in merged and "| ×10 | models |" in merged
+    assert merged.index("### duckdb") < merged.index("| postgres table, 2026-11-23 |") < merged.index("| spark table |")
+
+
+def test_a_new_engine_is_added_after_the_kept_ones():
+    merged = report.merge_engines("Machine: old\n\n### spark\n\n| spark table |\n", report.tables([payload()]))
+    assert merged.index("| spark table |") < merged.index("### duckdb")
+
+
+def test_the_slowest_nodes_of_the_floor_at_the_largest_scale_are_named():
+    data = payload()
+    for scale, nodes in ((1, {"fct_small": 0.2}), (10, {"fct_big": 3.0, "int_medium": 1.25})):
+        data["results"].append(
+            {**measurement(scale, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0, "nodes": nodes}}
+        )
+    text = report.tables([data])
+    assert "The slowest models and tests of the floor at ×10: fct_big 3.0 s, int_medium 1.2 s." in text
+    assert "fct_small" not in text
+
+
+def test_cpu_seconds_are_shown_where_measured():
+    data = payload()
+    data["results"][0]["cpu_seconds"] = 2.5
+    lines = report.tables([data]).splitlines()
+    load_x1 = next(line for line in lines if line.startswith("| ×1 | load |"))
+    models_x1 = next(line for line in lines if line.startswith("| ×1 | models |"))
+    assert "| 1.0 s | 2.5 s | 50 MiB |" in load_x1
+    assert "| 1.0 s |  | 50 MiB |" in models_x1

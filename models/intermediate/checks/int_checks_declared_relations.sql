@@ -11,8 +11,18 @@ relations as (
     select * from {{ ref('stg_consistency_relations') }}
 ),
 
+-- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
+-- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
 values_with_intervals as (
-    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+    select
+        value_id,
+        jurisdiction_slug,
+        document_id,
+        value,
+        value_lower,
+        value_upper,
+        source_quote
+    from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 operands as (
@@ -71,25 +81,47 @@ checks as (
     from computed
 ),
 
+-- One row per check and figure it names, each figure once under its first role (stated, left, right): an
+-- equality join on value_id, where `value_id in (stated, left, right)` compiled to a nested-loop join of every
+-- check with every figure (quadratic at national scale).
+operand_ids as (
+    select
+        check_id,
+        stated_value_id as value_id,
+        'stated' as value_role,
+        0 as role_order
+    from checks
+    union all
+    select
+        check_id,
+        left_value_id as value_id,
+        'left_operand' as value_role,
+        1 as role_order
+    from checks
+    where stated_value_id is null or left_value_id <> stated_value_id
+    union all
+    select
+        check_id,
+        right_value_id as value_id,
+        'right_operand' as value_role,
+        2 as role_order
+    from checks
+    where
+        (stated_value_id is null or right_value_id <> stated_value_id)
+        and (left_value_id is null or right_value_id <> left_value_id)
+),
+
 operand_figures as (
     select
-        checks.check_id,
+        operand_ids.check_id,
         figures.value_id,
-        case
-            when figures.value_id = checks.stated_value_id then 'stated'
-            when figures.value_id = checks.left_value_id then 'left_operand'
-            else 'right_operand'
-        end as value_role,
-        case
-            when figures.value_id = checks.stated_value_id then 0
-            when figures.value_id = checks.left_value_id then 1
-            else 2
-        end as role_order,
+        operand_ids.value_role,
+        operand_ids.role_order,
         'indicator_values' as figure_table,
         figures.source_quote
-    from checks
+    from operand_ids
     inner join values_with_intervals as figures
-        on figures.value_id in (checks.stated_value_id, checks.left_value_id, checks.right_value_id)
+        on operand_ids.value_id = figures.value_id
 ),
 
 final as (

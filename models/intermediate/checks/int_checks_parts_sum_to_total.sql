@@ -6,8 +6,22 @@
 
 with
 
+-- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
+-- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
 values_with_intervals as (
-    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+    select
+        value_id,
+        jurisdiction_slug,
+        document_id,
+        indicator_name_zh,
+        indicator_name_en,
+        parent_value_id,
+        breakdown_dimension,
+        value,
+        value_lower,
+        value_upper,
+        source_quote
+    from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 county_allocations as (

@@ -5,12 +5,37 @@
 
 with
 
+-- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
+-- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
 values_with_intervals as (
-    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+    select
+        value_id,
+        jurisdiction_slug,
+        document_id,
+        indicator_name_zh,
+        indicator_name_en,
+        unit,
+        value_kind,
+        value,
+        comparator,
+        raw_text,
+        value_lower,
+        value_upper,
+        source_quote
+    from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 targets_paired_with_baselines as (
-    select * from {{ ref('int_targets_paired_with_baselines') }}
+    select
+        document_id,
+        jurisdiction_slug,
+        indicator_code,
+        indicator_name_zh,
+        indicator_name_en,
+        higher_is_better,
+        target_value_id,
+        baseline_value_id
+    from {{ ref('int_targets_paired_with_baselines') }}
 ),
 
 shares_at_the_ceiling as (
@@ -71,17 +96,36 @@ ceiling_figures as (
         on checks.stated_value_id = stated.value_id
 ),
 
+-- An equality join on value_id, each figure once under its first role: `value_id in (target, baseline)`
+-- compiled to a nested-loop join of every check with every figure (quadratic at national scale).
+target_baseline_ids as (
+    select
+        check_id,
+        target_value_id as value_id,
+        'target' as value_role,
+        0 as role_order
+    from targets_against_baselines
+    union all
+    select
+        check_id,
+        baseline_value_id as value_id,
+        'baseline' as value_role,
+        1 as role_order
+    from targets_against_baselines
+    where target_value_id is null or baseline_value_id <> target_value_id
+),
+
 target_baseline_figures as (
     select
-        checks.check_id,
+        target_baseline_ids.check_id,
         figures.value_id,
-        case when figures.value_id = checks.target_value_id then 'target' else 'baseline' end as value_role,
-        case when figures.value_id = checks.target_value_id then 0 else 1 end as role_order,
+        target_baseline_ids.value_role,
+        target_baseline_ids.role_order,
         'indicator_values' as figure_table,
         figures.source_quote
-    from targets_against_baselines as checks
+    from target_baseline_ids
     inner join values_with_intervals as figures
-        on figures.value_id in (checks.target_value_id, checks.baseline_value_id)
+        on target_baseline_ids.value_id = figures.value_id
 ),
 
 final as (

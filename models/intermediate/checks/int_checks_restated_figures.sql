@@ -15,8 +15,25 @@
 
 with
 
+-- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
+-- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
 values_with_intervals as (
-    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
+    select
+        value_id,
+        jurisdiction_slug,
+        document_id,
+        indicator_code,
+        indicator_name_zh,
+        indicator_name_en,
+        value_kind,
+        period_year,
+        value,
+        comparator,
+        value_lower,
+        value_upper,
+        source_quote,
+        is_breakdown_part
+    from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 whole_statements as (
