@@ -60,16 +60,6 @@ figures as (
         on figures_in_model.document_id = documents.document_id
 ),
 
-registered as (
-    select distinct figures.row_id
-    from figures
-    inner join findings
-        on {{ dbt.position(
-            dbt.concat(["','", "figures.row_id", "','"]),
-            dbt.concat(["','", "replace(findings.value_ids, ' ', '')", "','"])
-        ) }} > 0
-),
-
 problems as (
     select
         row_id,
@@ -128,6 +118,18 @@ problems as (
         'a target for a year before its plan starts (documents.csv plan_period_start)' as problem
     from figures
     where value_kind = 'target' and period_year < plan_period_start
+),
+
+-- Only the rows that break a bound are looked up in the register: matching every figure against the
+-- comma-separated id lists is a join without an equality key, quadratic at national scale.
+registered as (
+    select distinct problems.row_id
+    from problems
+    inner join findings
+        on {{ dbt.position(
+            dbt.concat(["','", "problems.row_id", "','"]),
+            dbt.concat(["','", "replace(findings.value_ids, ' ', '')", "','"])
+        ) }} > 0
 ),
 
 final as (
