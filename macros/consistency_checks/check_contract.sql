@@ -99,3 +99,37 @@
     select 1 as check_id
     {%- endif -%}
 {%- endmacro %}
+
+{#-
+    The ids of the figures a relation check names, as rows (check_id, value_id, value_role, role_order): each
+    figure once, under its first role (stated, left, right). `checks` has check_id, stated_value_id,
+    left_value_id and right_value_id. Joined to the figures on value_id, an equality join, where
+    `value_id in (stated, left, right)` compiled to a nested-loop join of every check with every figure
+    (quadratic at national scale).
+-#}
+{% macro check_operand_ids(checks) -%}
+    select
+        check_id,
+        stated_value_id as value_id,
+        'stated' as value_role,
+        0 as role_order
+    from {{ checks }}
+    union all
+    select
+        check_id,
+        left_value_id as value_id,
+        'left_operand' as value_role,
+        1 as role_order
+    from {{ checks }}
+    where stated_value_id is null or left_value_id <> stated_value_id
+    union all
+    select
+        check_id,
+        right_value_id as value_id,
+        'right_operand' as value_role,
+        2 as role_order
+    from {{ checks }}
+    where
+        (stated_value_id is null or right_value_id <> stated_value_id)
+        and (left_value_id is null or right_value_id <> left_value_id)
+{%- endmacro %}

@@ -81,34 +81,8 @@ checks as (
     from computed
 ),
 
--- One row per check and figure it names, each figure once under its first role (stated, left, right): an
--- equality join on value_id, where `value_id in (stated, left, right)` compiled to a nested-loop join of every
--- check with every figure (quadratic at national scale).
 operand_ids as (
-    select
-        check_id,
-        stated_value_id as value_id,
-        'stated' as value_role,
-        0 as role_order
-    from checks
-    union all
-    select
-        check_id,
-        left_value_id as value_id,
-        'left_operand' as value_role,
-        1 as role_order
-    from checks
-    where stated_value_id is null or left_value_id <> stated_value_id
-    union all
-    select
-        check_id,
-        right_value_id as value_id,
-        'right_operand' as value_role,
-        2 as role_order
-    from checks
-    where
-        (stated_value_id is null or right_value_id <> stated_value_id)
-        and (left_value_id is null or right_value_id <> left_value_id)
+    {{ check_operand_ids('checks') }}
 ),
 
 operand_figures as (
