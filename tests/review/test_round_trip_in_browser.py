@@ -35,7 +35,8 @@ def open_review(browser, page_path: Path):
     return context, page, requests, errors
 
 
-def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser, tmp_path: Path):
+def add_the_plan(onboarding: Onboarding) -> str:
+    """Register the invented city's plan with `yyx add-document`; return the seeds folder as an argument."""
     seeds = str(onboarding.seeds)
     run(
         "add-document",
@@ -47,6 +48,11 @@ def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser,
         "--seeds",
         seeds,
     )
+    return seeds
+
+
+def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser, tmp_path: Path):
+    seeds = add_the_plan(onboarding)
     # What the text does not state, the reviewer fills in.
     set_cell(
         onboarding.seeds / "documents.csv",
@@ -128,17 +134,7 @@ def test_onboard_a_plan_through_the_review_page(onboarding: Onboarding, browser,
 
 
 def test_an_edited_value_needs_a_note_to_be_accepted(onboarding: Onboarding, browser, tmp_path: Path):
-    seeds = str(onboarding.seeds)
-    run(
-        "add-document",
-        str(onboarding.plan),
-        "--jurisdiction-code",
-        CITY_CODE,
-        "--document-id",
-        DOCUMENT_ID,
-        "--seeds",
-        seeds,
-    )
+    seeds = add_the_plan(onboarding)
     proposed = write_csv(tmp_path / "proposed.csv", proposals(onboarding.seeds)[:1])
     review_page = tmp_path / "review.html"
     run("review", str(proposed), "--source", str(onboarding.plan), "--out", str(review_page), "--seeds", seeds)

@@ -59,32 +59,12 @@ statement_groups as (
 ),
 
 others_ranked as (
-    select
-        statement_groups.document_id,
-        statement_groups.indicator_code,
-        statement_groups.value_kind,
-        statement_groups.period_label,
-        others.value,
-        others.value_lower,
-        others.value_upper,
-        row_number() over (
-            partition by
-                statement_groups.document_id,
-                statement_groups.indicator_code,
-                statement_groups.value_kind,
-                statement_groups.period_label
-            order by abs(others.value - firsts.value) desc, others.value_id asc
-        ) as distance_rank
-    from statement_groups
-    inner join whole_statements as firsts
-        on statement_groups.first_value_id = firsts.value_id
-    inner join whole_statements as others
-        on
-            statement_groups.document_id = others.document_id
-            and statement_groups.indicator_code = others.indicator_code
-            and statement_groups.value_kind = others.value_kind
-            and statement_groups.period_label = others.period_label
-            and statement_groups.first_value_id <> others.value_id
+    {{ statements_ranked_against_first(
+        'statement_groups',
+        'whole_statements',
+        'abs(others.value - firsts.value) desc, others.value_id asc',
+        'distance_rank',
+    ) }}
 ),
 
 restated_checks as (
@@ -142,32 +122,12 @@ bound_groups as (
 ),
 
 differing_bounds_ranked as (
-    select
-        bound_groups.document_id,
-        bound_groups.indicator_code,
-        bound_groups.value_kind,
-        bound_groups.period_label,
-        others.value,
-        others.value_lower,
-        others.value_upper,
-        row_number() over (
-            partition by
-                bound_groups.document_id,
-                bound_groups.indicator_code,
-                bound_groups.value_kind,
-                bound_groups.period_label
-            order by case when others.comparator = firsts.comparator then 1 else 0 end asc, others.value_id asc
-        ) as difference_rank
-    from bound_groups
-    inner join bound_statements as firsts
-        on bound_groups.first_value_id = firsts.value_id
-    inner join bound_statements as others
-        on
-            bound_groups.document_id = others.document_id
-            and bound_groups.indicator_code = others.indicator_code
-            and bound_groups.value_kind = others.value_kind
-            and bound_groups.period_label = others.period_label
-            and bound_groups.first_value_id <> others.value_id
+    {{ statements_ranked_against_first(
+        'bound_groups',
+        'bound_statements',
+        'case when others.comparator = firsts.comparator then 1 else 0 end asc, others.value_id asc',
+        'difference_rank',
+    ) }}
 ),
 
 comparator_checks as (

@@ -97,7 +97,7 @@ def years_and_ratios(text: str) -> list[Figure]:
 
 
 def follow_the_figure_before(candidates: list[Candidate], rows: list[ProposedRow]) -> None:
-    """ "…老年人12.59万人, 占比11.36%, 比上次普查上升1.67个百分点": a share or change of the figure just before
+    """ "…老年人8.47万人, 占比13.80%, 比上次普查上升2.05个百分点": a share or change of the figure just before
     it in the sentence is a state of the same kind and year."""
     for index in range(1, len(rows)):
         candidate, previous = candidates[index], candidates[index - 1]
