@@ -170,10 +170,12 @@ def test_a_reader_holding_the_warehouse_open_keeps_working_through_a_build(built
     assert warehouse.leftover_scratch(database) == []
 
 
-def test_the_next_build_starts_from_the_last_builds_parse(built):
+def test_the_next_build_starts_from_the_last_builds_parse(built, monkeypatch):
     """The scratch names are fixed, so dbt's partial parse (keyed on the database path) carries over."""
     project, database = built
     assert (database.parent / "dbt_artifacts" / warehouse.PARTIAL_PARSE).is_file()
+    # dbt logs whether it parsed partially at debug level; the project's log file is at info (dbt_project.yml).
+    monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
     exit_code, output = build_with_cli(project, database)
     assert exit_code == 0, output
     log = (database.parent / "dbt_logs" / "dbt.log").read_text(encoding="utf-8")
