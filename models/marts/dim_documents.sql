@@ -48,10 +48,10 @@ final as (
         documents.script,
         documents.document_notes,
         coalesce(value_counts.n_values, 0) as n_values,
-        coalesce(value_counts.n_baselines, 0) as n_baselines,
-        coalesce(value_counts.n_targets, 0) as n_targets,
-        coalesce(value_counts.n_binding, 0) as n_binding,
-        coalesce(value_counts.n_expected, 0) as n_expected
+        cast(coalesce(value_counts.n_baselines, 0) as bigint) as n_baselines,
+        cast(coalesce(value_counts.n_targets, 0) as bigint) as n_targets,
+        cast(coalesce(value_counts.n_binding, 0) as bigint) as n_binding,
+        cast(coalesce(value_counts.n_expected, 0) as bigint) as n_expected
     from documents
     inner join jurisdictions
         on documents.jurisdiction_code = jurisdictions.jurisdiction_code
