@@ -9,12 +9,23 @@
 
 with
 
-values_labelled as (
-    select * from {{ ref('int_indicator_values_labelled') }}
+figures as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
+-- Only the columns the ranking and the target models use; the labels are joined where they are shown.
 target_statements as (
-    select * from values_labelled
+    select
+        value_id,
+        document_id,
+        indicator_code,
+        value_kind,
+        period_year,
+        period_basis,
+        value,
+        comparator,
+        source_section
+    from figures
     where
         not is_breakdown_part
         and value is not null
