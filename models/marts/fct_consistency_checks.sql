@@ -31,11 +31,11 @@ checks as (
 
 figure_lists as (
     select
-        check_id,
-        {{ listagg_ordered('value_id', "','", 'value_position') }} as value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_position') }} as source_quotes
+        check_figures.check_id,
+        {{ listagg_ordered('check_figures.value_id', "','", 'check_figures.value_position') }} as value_ids,
+        {{ listagg_ordered('check_figures.source_quote', "' ‖ '", 'check_figures.value_position') }} as source_quotes
     from check_figures
-    group by check_id
+    group by check_figures.check_id
 ),
 
 final as (
