@@ -28,6 +28,8 @@ whole_figures as (
         period_year,
         period_basis,
         value,
+        value_lower,
+        value_upper,
         comparator,
         source_section
     from figures
@@ -106,6 +108,8 @@ final as (
         whole_figures.period_basis,
         whole_figures.period_year as baseline_year,
         whole_figures.value as baseline_value,
+        whole_figures.value_lower as baseline_lower,
+        whole_figures.value_upper as baseline_upper,
         whole_figures.comparator as baseline_comparator
     from ranked_baselines
     inner join whole_figures

@@ -23,6 +23,8 @@ target_statements as (
         period_year,
         period_basis,
         value,
+        value_lower,
+        value_upper,
         comparator,
         source_section
     from figures

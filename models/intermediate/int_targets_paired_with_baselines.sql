@@ -25,9 +25,13 @@ paired as (
         baselines.baseline_value_id,
         baselines.baseline_year,
         baselines.baseline_value,
+        baselines.baseline_lower,
+        baselines.baseline_upper,
         targets.value_id as target_value_id,
         targets.period_year as target_year,
         targets.value as target_value,
+        targets.value_lower as target_lower,
+        targets.value_upper as target_upper,
         targets.n_target_statements,
         targets.target_values_disagree
     from headline_targets as targets

@@ -20,12 +20,19 @@ values_with_intervals as (
     from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
+-- The pairs carry both figures' printed intervals: no join back to the million figures.
 targets_paired_with_baselines as (
     select
         document_id,
         indicator_code,
         target_value_id,
-        baseline_value_id
+        target_value,
+        target_lower,
+        target_upper,
+        baseline_value_id,
+        baseline_value,
+        baseline_lower,
+        baseline_upper
     from {{ ref('int_targets_paired_with_baselines') }}
 ),
 
@@ -108,25 +115,21 @@ targets_against_baselines as (
         'plausibility' as check_kind,
         indicators.indicator_name_zh || '：目标不低于基数' as description_zh,
         indicators.indicator_name_en || ': the target is not below the baseline (higher is better)' as description_en,
-        targets.value as stated_value,
-        targets.value_lower as stated_lower,
-        targets.value_upper as stated_upper,
-        baselines.value as computed_value,
-        baselines.value_lower as computed_lower,
-        baselines.value_upper as computed_upper,
-        targets.value_upper >= baselines.value_lower as is_consistent,
-        targets.value_id as target_value_id,
-        baselines.value_id as baseline_value_id
+        gaps.target_value as stated_value,
+        gaps.target_lower as stated_lower,
+        gaps.target_upper as stated_upper,
+        gaps.baseline_value as computed_value,
+        gaps.baseline_lower as computed_lower,
+        gaps.baseline_upper as computed_upper,
+        gaps.target_upper >= gaps.baseline_lower as is_consistent,
+        gaps.target_value_id,
+        gaps.baseline_value_id
     from targets_paired_with_baselines as gaps
     inner join indicators
         on gaps.indicator_code = indicators.indicator_code
     left join document_jurisdictions
         on gaps.document_id = document_jurisdictions.document_id
-    inner join values_with_intervals as targets
-        on gaps.target_value_id = targets.value_id
-    inner join values_with_intervals as baselines
-        on gaps.baseline_value_id = baselines.value_id
-    where indicators.higher_is_better
+    where indicators.higher_is_better and gaps.baseline_value_id is not null
 ),
 
 checks as (
