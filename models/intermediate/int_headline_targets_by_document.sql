@@ -53,7 +53,9 @@ target_disagreement as (
         indicator_code,
         period_year,
         count(*) as n_target_statements,
-        count(distinct value) > 1 as target_values_disagree
+        -- Different numbers when the least is not the greatest: a count(distinct …) groups every statement a
+        -- second time.
+        min(value) <> max(value) as target_values_disagree
     from target_statements
     group by document_id, indicator_code, period_year
 ),

@@ -154,7 +154,9 @@ bound_groups as (
         value_kind,
         period_label,
         min(value_id) as first_value_id,
-        count(distinct comparator) as n_comparators
+        -- One comparator when the least equals the greatest (a bound statement always has one): a
+        -- count(distinct …) groups every statement a second time.
+        min(comparator) = max(comparator) as has_one_comparator
     from bound_statements
     group by document_id, indicator_code, value_kind, period_label
     having count(*) > 1
@@ -187,7 +189,7 @@ comparator_checks as (
         differing.value as computed_value,
         differing.value_lower as computed_lower,
         differing.value_upper as computed_upper,
-        groups.n_comparators = 1 as is_consistent,
+        groups.has_one_comparator as is_consistent,
         groups.indicator_code,
         groups.value_kind,
         groups.period_label
