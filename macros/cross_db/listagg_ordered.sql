@@ -11,6 +11,23 @@
     {{ dbt.listagg(measure, delimiter_text, 'order by ' ~ order_by) }}
 {%- endmacro %}
 
+{#-
+    DuckDB: the group's (order key, value) pairs collected unordered and each small list sorted, then joined by
+    string_agg over the list (which skips nulls and gives null when all are null, as string_agg does). An
+    aggregate with `order by` sorts every row of the table instead: at national scale (a million check figures)
+    it took about twice the CPU time.
+-#}
+{% macro duckdb__listagg_ordered(measure, delimiter_text, order_by) -%}
+    list_aggr(
+        list_transform(
+            list_sort(list({'sort_key': {{ order_by }}, 'item': {{ measure }}})),
+            lambda pair: pair.item
+        ),
+        'string_agg',
+        {{ delimiter_text }}
+    )
+{%- endmacro %}
+
 {% macro spark__listagg_ordered(measure, delimiter_text, order_by) -%}
     case
         when count({{ measure }}) > 0

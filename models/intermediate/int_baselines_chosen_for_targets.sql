@@ -11,8 +11,8 @@
 
 with
 
-values_labelled as (
-    select * from {{ ref('int_indicator_values_labelled') }}
+figures as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 headline_targets as (
@@ -20,7 +20,19 @@ headline_targets as (
 ),
 
 whole_figures as (
-    select * from values_labelled
+    select
+        value_id,
+        document_id,
+        indicator_code,
+        value_kind,
+        period_year,
+        period_basis,
+        value,
+        value_lower,
+        value_upper,
+        comparator,
+        source_section
+    from figures
     where
         not is_breakdown_part
         and value is not null
@@ -96,9 +108,9 @@ final as (
         whole_figures.period_basis,
         whole_figures.period_year as baseline_year,
         whole_figures.value as baseline_value,
-        whole_figures.comparator as baseline_comparator,
-        whole_figures.raw_text as baseline_raw_text,
-        whole_figures.source_quote as baseline_source_quote
+        whole_figures.value_lower as baseline_lower,
+        whole_figures.value_upper as baseline_upper,
+        whole_figures.comparator as baseline_comparator
     from ranked_baselines
     inner join whole_figures
         on ranked_baselines.baseline_value_id = whole_figures.value_id

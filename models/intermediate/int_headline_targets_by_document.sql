@@ -9,12 +9,25 @@
 
 with
 
-values_labelled as (
-    select * from {{ ref('int_indicator_values_labelled') }}
+figures as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
+-- Only the columns the ranking and the target models use; the labels are joined where they are shown.
 target_statements as (
-    select * from values_labelled
+    select
+        value_id,
+        document_id,
+        indicator_code,
+        value_kind,
+        period_year,
+        period_basis,
+        value,
+        value_lower,
+        value_upper,
+        comparator,
+        source_section
+    from figures
     where
         not is_breakdown_part
         and value is not null
@@ -40,7 +53,9 @@ target_disagreement as (
         indicator_code,
         period_year,
         count(*) as n_target_statements,
-        count(distinct value) > 1 as target_values_disagree
+        -- Different numbers when the least is not the greatest: a count(distinct …) groups every statement a
+        -- second time.
+        min(value) <> max(value) as target_values_disagree
     from target_statements
     group by document_id, indicator_code, period_year
 ),

@@ -2,20 +2,37 @@
     Each figure with the interval its printed precision stands for, by kind: a statistic rounded, a policy amount
     or goal exact unless approximate (see macros/printed_interval.sql). The printed number, its decimals and its
     multiplier are computed once, as columns, and the interval from them.
+
+    Narrow on purpose: the ids, codes and numbers the checks and the target models compute with, one row per
+    figure. The wide texts (quotes, raw text, names, titles) are joined only where they are shown, to the few
+    rows that show them: at national scale writing and re-reading a million wide rows in each intermediate model
+    was most of the SQL's time (bench/RESULTS.md).
 -#}
 
 with
 
-values_labelled as (
-    select * from {{ ref('int_indicator_values_labelled') }}
+indicator_values as (
+    select * from {{ ref('stg_indicator_values') }}
 ),
 
 printed_numbers as (
     select
-        values_labelled.*,
-        {{ printed_number_text('values_labelled.raw_text') }} as printed_number_text,
-        {{ printed_multiplier('values_labelled.raw_text') }} as printed_multiplier
-    from values_labelled
+        value_id,
+        document_id,
+        indicator_code,
+        value_kind,
+        period_year,
+        period_basis,
+        value,
+        comparator,
+        source_section,
+        parent_value_id,
+        breakdown_dimension,
+        breakdown_member,
+        is_breakdown_part,
+        {{ printed_number_text('raw_text') }} as printed_number_text,
+        {{ printed_multiplier('raw_text') }} as printed_multiplier
+    from indicator_values
 ),
 
 printed_precision as (

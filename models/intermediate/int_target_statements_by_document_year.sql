@@ -7,8 +7,8 @@
 
 with
 
-values_labelled as (
-    select * from {{ ref('int_indicator_values_labelled') }}
+figures as (
+    select * from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
 documents_ordered as (
@@ -17,9 +17,14 @@ documents_ordered as (
 
 target_statements as (
     select
-        *,
+        value_id,
+        document_id,
+        indicator_code,
+        period_year,
+        value,
+        comparator,
         case when comparator in ('le', 'lt') then 'upper' else 'lower_or_exact' end as bound
-    from values_labelled
+    from figures
     where
         not is_breakdown_part
         and value is not null
@@ -57,23 +62,16 @@ ranked as (
 
 final as (
     select
-        target_statements.jurisdiction_code,
-        target_statements.jurisdiction_slug,
+        documents_ordered.jurisdiction_code,
         target_statements.document_id,
         documents_ordered.document_sequence,
         documents_ordered.recency_date,
         target_statements.indicator_code,
-        target_statements.indicator_name_zh,
-        target_statements.indicator_name_en,
-        target_statements.unit,
         target_statements.period_year,
         ranked.bound,
         target_statements.value_id,
         target_statements.value,
-        target_statements.comparator,
-        target_statements.comparator_symbol,
-        target_statements.raw_text,
-        target_statements.source_quote
+        target_statements.comparator
     from ranked
     inner join target_statements
         on ranked.first_value_id = target_statements.value_id

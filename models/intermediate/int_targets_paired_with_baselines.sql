@@ -4,6 +4,7 @@
     (int_baselines_chosen_for_targets), and the arithmetic of the gap between them (macros/gap_arithmetic.sql).
     Where the document gives no baseline the baseline columns are null: missing is not zero. The baseline shares
     the target's period_basis (int_baselines_chosen_for_targets); a standing norm is not a gap and has no row.
+    Ids and numbers only: fct_indicator_gaps joins the labels and texts of both figures by their value_id.
 -#}
 
 with
@@ -18,34 +19,19 @@ chosen_baselines as (
 
 paired as (
     select
-        targets.jurisdiction_code,
-        targets.jurisdiction_slug,
-        targets.jurisdiction_name_zh,
-        targets.jurisdiction_name_en,
         targets.document_id,
         targets.indicator_code,
-        targets.indicator_name_zh,
-        targets.indicator_name_en,
-        targets.domain,
-        targets.unit,
-        targets.higher_is_better,
         targets.period_basis,
         baselines.baseline_value_id,
         baselines.baseline_year,
         baselines.baseline_value,
-        baselines.baseline_comparator,
-        baselines.baseline_raw_text,
-        baselines.baseline_source_quote,
+        baselines.baseline_lower,
+        baselines.baseline_upper,
         targets.value_id as target_value_id,
         targets.period_year as target_year,
         targets.value as target_value,
-        targets.comparator as target_comparator,
-        targets.comparator_symbol as target_comparator_symbol,
-        targets.obligation as target_obligation,
-        targets.is_aspirational as target_is_aspirational,
-        targets.raw_text as target_raw_text,
-        targets.source_section as target_source_section,
-        targets.source_quote as target_source_quote,
+        targets.value_lower as target_lower,
+        targets.value_upper as target_upper,
         targets.n_target_statements,
         targets.target_values_disagree
     from headline_targets as targets

@@ -5,16 +5,22 @@ indicators as (
 ),
 
 indicator_values as (
-    select * from {{ ref('int_indicator_values_labelled') }}
+    select * from {{ ref('stg_indicator_values') }}
+),
+
+documents as (
+    select * from {{ ref('stg_documents') }}
 ),
 
 usage as (
     select
-        indicator_code,
+        indicator_values.indicator_code,
         count(*) as n_values,
-        count(distinct jurisdiction_code) as n_jurisdictions
+        count(distinct documents.jurisdiction_code) as n_jurisdictions
     from indicator_values
-    group by indicator_code
+    inner join documents
+        on indicator_values.document_id = documents.document_id
+    group by indicator_values.indicator_code
 ),
 
 final as (

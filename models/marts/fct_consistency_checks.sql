@@ -9,7 +9,7 @@ audit_findings as (
 ),
 
 checks as (
-    select distinct
+    select
         check_id,
         jurisdiction_slug,
         document_id,
@@ -24,15 +24,18 @@ checks as (
         computed_upper,
         is_consistent
     from check_figures
+    -- A check's columns repeat on each of its figure rows, numbered from 1: one row per check without a
+    -- `distinct` over every column of a million rows.
+    where value_position = 1
 ),
 
 figure_lists as (
     select
-        check_id,
-        {{ listagg_ordered('value_id', "','", 'value_position') }} as value_ids,
-        {{ listagg_ordered('source_quote', "' ‖ '", 'value_position') }} as source_quotes
+        check_figures.check_id,
+        {{ listagg_ordered('check_figures.value_id', "','", 'check_figures.value_position') }} as value_ids,
+        {{ listagg_ordered('check_figures.source_quote', "' ‖ '", 'check_figures.value_position') }} as source_quotes
     from check_figures
-    group by check_id
+    group by check_figures.check_id
 ),
 
 final as (

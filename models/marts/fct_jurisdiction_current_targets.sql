@@ -8,8 +8,9 @@
 
 with
 
+-- The gaps carry every label of the target (fct_indicator_gaps joins them); a current target is one of them.
 targets_paired_with_baselines as (
-    select * from {{ ref('int_targets_paired_with_baselines') }}
+    select * from {{ ref('fct_indicator_gaps') }}
 ),
 
 documents_ordered as (

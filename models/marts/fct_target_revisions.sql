@@ -11,6 +11,10 @@ target_statements as (
     select * from {{ ref('int_target_statements_by_document_year') }}
 ),
 
+indicator_values as (
+    select * from {{ ref('fct_indicator_values') }}
+),
+
 -- The window finds only the previous statement's value_id (each statement has its own); its columns are
 -- joined by that id. Carrying seven lagged columns through a window over every target statement was most of
 -- this model's time at national scale.
@@ -35,47 +39,50 @@ revised_statements as (
         previous.document_id as previous_document_id,
         previous.value_id as previous_value_id,
         previous.value as previous_value,
-        previous.comparator as previous_comparator,
-        previous.comparator_symbol as previous_comparator_symbol,
-        previous.raw_text as previous_raw_text,
-        previous.source_quote as previous_source_quote
+        previous.comparator as previous_comparator
     from with_previous
     inner join target_statements as revised
         on with_previous.value_id = revised.value_id
     inner join target_statements as previous
         on with_previous.previous_value_id = previous.value_id
+    where revised.value <> previous.value or revised.comparator <> previous.comparator
 ),
 
+-- The labels and texts of both statements, joined to the revisions only (every statement is a figure of
+-- fct_indicator_values).
 final as (
     select
-        document_id || '__revises__' || value_id as revision_id,
-        jurisdiction_code,
-        jurisdiction_slug,
-        indicator_code,
-        indicator_name_zh,
-        indicator_name_en,
-        unit,
-        period_year as target_year,
-        bound,
-        previous_document_id,
-        previous_value_id,
-        previous_value,
-        previous_comparator,
-        previous_comparator_symbol,
-        previous_raw_text,
-        previous_source_quote,
-        document_id as revised_document_id,
-        value_id as revised_value_id,
-        value as revised_value,
-        comparator as revised_comparator,
-        comparator_symbol as revised_comparator_symbol,
-        raw_text as revised_raw_text,
-        source_quote as revised_source_quote,
-        value - previous_value as value_change,
-        value <> previous_value as is_value_changed,
-        comparator <> previous_comparator as is_comparator_changed
+        revised_statements.document_id || '__revises__' || revised_statements.value_id as revision_id,
+        revised_statements.jurisdiction_code,
+        revised_labels.jurisdiction_slug,
+        revised_statements.indicator_code,
+        revised_labels.indicator_name_zh,
+        revised_labels.indicator_name_en,
+        revised_labels.unit,
+        revised_statements.period_year as target_year,
+        revised_statements.bound,
+        revised_statements.previous_document_id,
+        revised_statements.previous_value_id,
+        revised_statements.previous_value,
+        revised_statements.previous_comparator,
+        previous_labels.comparator_symbol as previous_comparator_symbol,
+        previous_labels.raw_text as previous_raw_text,
+        previous_labels.source_quote as previous_source_quote,
+        revised_statements.document_id as revised_document_id,
+        revised_statements.value_id as revised_value_id,
+        revised_statements.value as revised_value,
+        revised_statements.comparator as revised_comparator,
+        revised_labels.comparator_symbol as revised_comparator_symbol,
+        revised_labels.raw_text as revised_raw_text,
+        revised_labels.source_quote as revised_source_quote,
+        revised_statements.value - revised_statements.previous_value as value_change,
+        revised_statements.value <> revised_statements.previous_value as is_value_changed,
+        revised_statements.comparator <> revised_statements.previous_comparator as is_comparator_changed
     from revised_statements
-    where value <> previous_value or comparator <> previous_comparator
+    left join indicator_values as revised_labels
+        on revised_statements.value_id = revised_labels.value_id
+    left join indicator_values as previous_labels
+        on revised_statements.previous_value_id = previous_labels.value_id
 )
 
 select * from final

@@ -12,6 +12,7 @@ import pytest
 from bench import run
 from bench.generate import generate
 from tests.conftest import PROJECT_DIR
+from tests.mart_hashes import mart_hashes
 from tools import engines
 from yilao_yixiao import warehouse
 from yilao_yixiao.seed_check import check_seeds
@@ -37,15 +38,21 @@ def test_generation_is_reproducible(data, tmp_path):
         assert (data / f"{table}.parquet").read_bytes() == (again / f"{table}.parquet").read_bytes(), table
 
 
-def test_synthetic_data_builds_through_the_real_models(data, tmp_path):
-    assert run.load("duckdb", data, tmp_path) > 2000
-    database = run.duckdb_path(tmp_path)
+@pytest.fixture(scope="module")
+def built(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic data loaded and built through every model and data test, as the benchmark runs them."""
+    work = tmp_path_factory.mktemp("bench_work")
+    assert run.load("duckdb", data, work) > 2000
     args = ["build", "--exclude", "resource_type:seed", *run.EXCLUDED_TESTS]
-    with engines.environment(YYX_DUCKDB_PATH=str(database)):
-        failures = warehouse.run_dbt(PROJECT_DIR, args, tmp_path, target="duckdb")
+    with engines.environment(YYX_DUCKDB_PATH=str(run.duckdb_path(work))):
+        failures = warehouse.run_dbt(PROJECT_DIR, args, work, target="duckdb")
     assert failures == [], "\n".join(str(f) for f in failures)
+    return work
+
+
+def test_synthetic_data_builds_through_the_real_models(built):
     # dbt-duckdb still holds the file open in this process: a read-only connection would be refused.
-    with duckdb.connect(str(database)) as con:
+    with duckdb.connect(str(run.duckdb_path(built))) as con:
         n_jurisdictions = con.execute("select count(*) from marts.dim_jurisdictions").fetchall()[0][0]
         failing = con.execute("select count(*) from marts.fct_consistency_checks where status = 'fail'").fetchall()
         registered = con.execute("select count(*) from raw.audit_findings").fetchall()
@@ -53,6 +60,19 @@ def test_synthetic_data_builds_through_the_real_models(data, tmp_path):
     assert n_jurisdictions == 6
     assert failing == registered == [(1,)]
     assert n_annex[0][0] >= 1
+
+
+def test_the_floor_runs_the_same_sql_as_dbt(built, data):
+    """The floor (dbt's compiled SQL run directly in DuckDB) builds marts identical to dbt's, and times every
+    model and test it ran, in seconds and CPU seconds."""
+    timings = run.floor(built, data)
+    with duckdb.connect(str(run.duckdb_path(built))) as con:
+        by_dbt = {name: con.sql(f"select * from marts.{name}").pl() for name in engines.mart_names()}
+    by_floor = engines.read_marts_duckdb(built / "floor" / run.duckdb_path(built).name)
+    assert mart_hashes(by_floor) == mart_hashes(by_dbt)
+    assert sum(fingerprint.rows for fingerprint in mart_hashes(by_floor).values()) > 2000
+    assert set(timings["nodes_cpu"]) == set(timings["nodes"])
+    assert {"fct_indicator_values", "column_rules_fct_indicator_values"} <= set(timings["nodes"])
 
 
 def test_a_figure_grown_from_a_large_one_stays_within_its_unit():

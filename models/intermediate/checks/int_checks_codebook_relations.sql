@@ -23,15 +23,12 @@ rules as (
 values_with_intervals as (
     select
         value_id,
-        jurisdiction_slug,
         document_id,
         indicator_code,
         value_kind,
         period_year,
         value,
-        raw_text,
         source_section,
-        source_quote,
         breakdown_dimension,
         breakdown_member,
         is_breakdown_part,
@@ -43,9 +40,35 @@ values_with_intervals as (
 documents as (
     select
         document_id,
+        jurisdiction_code,
         plan_period_start,
         plan_period_end
     from {{ ref('stg_documents') }}
+),
+
+jurisdictions as (
+    select
+        jurisdiction_code,
+        jurisdiction_slug
+    from {{ ref('stg_jurisdictions') }}
+),
+
+-- The texts, joined only to the figures the checks name; a lookup (left join) never decides which rows there are.
+figure_texts as (
+    select
+        value_id,
+        raw_text,
+        source_quote
+    from {{ ref('stg_indicator_values') }}
+),
+
+document_jurisdictions as (
+    select
+        documents.document_id,
+        jurisdictions.jurisdiction_slug
+    from documents
+    inner join jurisdictions
+        on documents.jurisdiction_code = jurisdictions.jurisdiction_code
 ),
 
 figures as (
@@ -185,23 +208,27 @@ computed as (
 
 checks as (
     select
-        document_id || '__' || rule_code || '__' || value_id as check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        rule_description_zh || '（' || raw_text || '）' as description_zh,
-        rule_description_en || ' (printed "' || raw_text || '")' as description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        {{ relation_holds('operation', 'stated', 'computed') }} as is_consistent,
-        value_id as stated_value_id,
-        left_value_id,
-        right_value_id
+        computed.document_id || '__' || computed.rule_code || '__' || computed.value_id as check_id,
+        document_jurisdictions.jurisdiction_slug,
+        computed.document_id,
+        computed.check_kind,
+        computed.rule_description_zh || '（' || figure_texts.raw_text || '）' as description_zh,
+        computed.rule_description_en || ' (printed "' || figure_texts.raw_text || '")' as description_en,
+        computed.stated_value,
+        computed.stated_lower,
+        computed.stated_upper,
+        computed.computed_value,
+        computed.computed_lower,
+        computed.computed_upper,
+        {{ relation_holds('computed.operation', 'computed.stated', 'computed.computed') }} as is_consistent,
+        computed.value_id as stated_value_id,
+        computed.left_value_id,
+        computed.right_value_id
     from computed
+    left join document_jurisdictions
+        on computed.document_id = document_jurisdictions.document_id
+    left join figure_texts
+        on computed.value_id = figure_texts.value_id
 ),
 
 operand_ids as (
@@ -211,14 +238,14 @@ operand_ids as (
 operand_figures as (
     select
         operand_ids.check_id,
-        figures.value_id,
+        operand_ids.value_id,
         operand_ids.value_role,
         operand_ids.role_order,
         'indicator_values' as figure_table,
-        figures.source_quote
+        figure_texts.source_quote
     from operand_ids
-    inner join figures
-        on operand_ids.value_id = figures.value_id
+    left join figure_texts
+        on operand_ids.value_id = figure_texts.value_id
 ),
 
 final as (

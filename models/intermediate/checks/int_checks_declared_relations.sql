@@ -16,19 +16,48 @@ relations as (
 values_with_intervals as (
     select
         value_id,
-        jurisdiction_slug,
         document_id,
         value,
         value_lower,
-        value_upper,
-        source_quote
+        value_upper
     from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+documents as (
+    select
+        document_id,
+        jurisdiction_code
+    from {{ ref('stg_documents') }}
+),
+
+jurisdictions as (
+    select
+        jurisdiction_code,
+        jurisdiction_slug
+    from {{ ref('stg_jurisdictions') }}
+),
+
+-- The quotes, joined once to the figures the checks name; a lookup (left join) never decides which rows there are.
+figure_quotes as (
+    select
+        value_id,
+        source_quote
+    from {{ ref('stg_indicator_values') }}
+),
+
+document_jurisdictions as (
+    select
+        documents.document_id,
+        jurisdictions.jurisdiction_slug
+    from documents
+    inner join jurisdictions
+        on documents.jurisdiction_code = jurisdictions.jurisdiction_code
 ),
 
 operands as (
     select
         relations.*,
-        stated.jurisdiction_slug,
+        document_jurisdictions.jurisdiction_slug,
         stated.document_id,
         stated.value as stated_value,
         stated.value_lower as stated_lower,
@@ -42,6 +71,8 @@ operands as (
     from relations
     inner join values_with_intervals as stated
         on relations.stated_value_id = stated.value_id
+    left join document_jurisdictions
+        on stated.document_id = document_jurisdictions.document_id
     inner join values_with_intervals as lefts
         on relations.left_value_id = lefts.value_id
     left join values_with_intervals as rights
@@ -88,13 +119,13 @@ operand_ids as (
 operand_figures as (
     select
         operand_ids.check_id,
-        figures.value_id,
+        operand_ids.value_id,
         operand_ids.value_role,
         operand_ids.role_order,
         'indicator_values' as figure_table,
         figures.source_quote
     from operand_ids
-    inner join values_with_intervals as figures
+    left join figure_quotes as figures
         on operand_ids.value_id = figures.value_id
 ),
 

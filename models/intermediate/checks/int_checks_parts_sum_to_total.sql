@@ -11,17 +11,53 @@ with
 values_with_intervals as (
     select
         value_id,
-        jurisdiction_slug,
         document_id,
-        indicator_name_zh,
-        indicator_name_en,
+        indicator_code,
         parent_value_id,
         breakdown_dimension,
         value,
         value_lower,
-        value_upper,
-        source_quote
+        value_upper
     from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+indicators as (
+    select
+        indicator_code,
+        indicator_name_zh,
+        indicator_name_en
+    from {{ ref('stg_indicators') }}
+),
+
+documents as (
+    select
+        document_id,
+        jurisdiction_code
+    from {{ ref('stg_documents') }}
+),
+
+jurisdictions as (
+    select
+        jurisdiction_code,
+        jurisdiction_slug
+    from {{ ref('stg_jurisdictions') }}
+),
+
+-- The quotes, joined once to the figures the checks name; a lookup (left join) never decides which rows there are.
+figure_quotes as (
+    select
+        value_id,
+        source_quote
+    from {{ ref('stg_indicator_values') }}
+),
+
+document_jurisdictions as (
+    select
+        documents.document_id,
+        jurisdictions.jurisdiction_slug
+    from documents
+    inner join jurisdictions
+        on documents.jurisdiction_code = jurisdictions.jurisdiction_code
 ),
 
 county_allocations as (
@@ -46,18 +82,21 @@ stated_parts_checks as (
         totals.document_id
         || case when parts.n_parts > 1 then '__parts_sum__' else '__part_within_total__' end
         || totals.value_id || '__' || parts.breakdown_dimension as check_id,
-        totals.jurisdiction_slug,
+        document_jurisdictions.jurisdiction_slug,
         totals.document_id,
         case when parts.n_parts > 1 then 'parts_sum_to_total' else 'plausibility' end as check_kind,
         case
             when parts.n_parts > 1
-                then totals.indicator_name_zh || '：按' || parts.breakdown_dimension || '分项之和等于总数'
-            else totals.indicator_name_zh || '：' || parts.breakdown_dimension || '分项不超过总数'
+                then indicators.indicator_name_zh || '：按' || parts.breakdown_dimension || '分项之和等于总数'
+            else indicators.indicator_name_zh || '：' || parts.breakdown_dimension || '分项不超过总数'
         end as description_zh,
         case
             when parts.n_parts > 1
-                then totals.indicator_name_en || ': parts by ' || parts.breakdown_dimension || ' add up to the total'
-            else totals.indicator_name_en || ': the ' || parts.breakdown_dimension || ' part does not exceed the total'
+                then
+                    indicators.indicator_name_en || ': parts by ' || parts.breakdown_dimension || ' add up to the total'
+            else
+                indicators.indicator_name_en || ': the ' || parts.breakdown_dimension
+                || ' part does not exceed the total'
         end as description_en,
         totals.value as stated_value,
         totals.value_lower as stated_lower,
@@ -78,6 +117,10 @@ stated_parts_checks as (
     from parts_by_dimension as parts
     inner join values_with_intervals as totals
         on parts.parent_value_id = totals.value_id
+    left join document_jurisdictions
+        on totals.document_id = document_jurisdictions.document_id
+    left join indicators
+        on totals.indicator_code = indicators.indicator_code
 ),
 
 county_column_sums as (
@@ -118,14 +161,12 @@ county_checks as (
         on sums.city_total_value_id = totals.value_id
 ),
 
-stated_parts_figures as (
+stated_parts_figure_ids as (
     select
         checks.check_id,
         totals.value_id,
         'total' as value_role,
-        0 as role_order,
-        'indicator_values' as figure_table,
-        totals.source_quote
+        0 as role_order
     from stated_parts_checks as checks
     inner join values_with_intervals as totals
         on checks.total_value_id = totals.value_id
@@ -134,14 +175,25 @@ stated_parts_figures as (
         checks.check_id,
         parts.value_id,
         'part' as value_role,
-        1 as role_order,
-        'indicator_values' as figure_table,
-        parts.source_quote
+        1 as role_order
     from stated_parts_checks as checks
     inner join values_with_intervals as parts
         on
             checks.total_value_id = parts.parent_value_id
             and checks.breakdown_dimension = parts.breakdown_dimension
+),
+
+stated_parts_figures as (
+    select
+        figure_ids.check_id,
+        figure_ids.value_id,
+        figure_ids.value_role,
+        figure_ids.role_order,
+        'indicator_values' as figure_table,
+        figure_quotes.source_quote
+    from stated_parts_figure_ids as figure_ids
+    left join figure_quotes
+        on figure_ids.value_id = figure_quotes.value_id
 ),
 
 county_figures as (
@@ -151,10 +203,12 @@ county_figures as (
         'total' as value_role,
         0 as role_order,
         'indicator_values' as figure_table,
-        totals.source_quote
+        figure_quotes.source_quote
     from county_checks as checks
     inner join values_with_intervals as totals
         on checks.city_total_value_id = totals.value_id
+    left join figure_quotes
+        on totals.value_id = figure_quotes.value_id
     union all
     select
         checks.check_id,

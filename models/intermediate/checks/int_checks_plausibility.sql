@@ -10,95 +10,172 @@ with
 values_with_intervals as (
     select
         value_id,
-        jurisdiction_slug,
         document_id,
-        indicator_name_zh,
-        indicator_name_en,
-        unit,
+        indicator_code,
         value_kind,
         value,
         comparator,
-        raw_text,
         value_lower,
-        value_upper,
-        source_quote
+        value_upper
     from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
+-- The pairs carry both figures' printed intervals: no join back to the million figures.
 targets_paired_with_baselines as (
     select
         document_id,
-        jurisdiction_slug,
+        indicator_code,
+        target_value_id,
+        target_value,
+        target_lower,
+        target_upper,
+        baseline_value_id,
+        baseline_value,
+        baseline_lower,
+        baseline_upper
+    from {{ ref('int_targets_paired_with_baselines') }}
+),
+
+indicators as (
+    select
         indicator_code,
         indicator_name_zh,
         indicator_name_en,
-        higher_is_better,
-        target_value_id,
-        baseline_value_id
-    from {{ ref('int_targets_paired_with_baselines') }}
+        unit,
+        higher_is_better
+    from {{ ref('stg_indicators') }}
+),
+
+documents as (
+    select
+        document_id,
+        jurisdiction_code
+    from {{ ref('stg_documents') }}
+),
+
+jurisdictions as (
+    select
+        jurisdiction_code,
+        jurisdiction_slug
+    from {{ ref('stg_jurisdictions') }}
+),
+
+-- The texts, joined only to the figures the checks name; a lookup (left join) never decides which rows there are.
+figure_texts as (
+    select
+        value_id,
+        raw_text,
+        source_quote
+    from {{ ref('stg_indicator_values') }}
+),
+
+document_jurisdictions as (
+    select
+        documents.document_id,
+        jurisdictions.jurisdiction_slug
+    from documents
+    inner join jurisdictions
+        on documents.jurisdiction_code = jurisdictions.jurisdiction_code
 ),
 
 shares_at_the_ceiling as (
     select
-        document_id || '__share_at_most_100__' || value_id as check_id,
-        jurisdiction_slug,
-        document_id,
+        figures.document_id || '__share_at_most_100__' || figures.value_id as check_id,
+        document_jurisdictions.jurisdiction_slug,
+        figures.document_id,
         'plausibility' as check_kind,
-        indicator_name_zh || '：比例不超过100%（' || raw_text || '）' as description_zh,
-        indicator_name_en || ': a share cannot exceed 100 % (printed "' || raw_text || '")' as description_en,
-        value as stated_value,
-        value_lower as stated_lower,
-        value_upper as stated_upper,
+        indicators.indicator_name_zh || '：比例不超过100%（' || figure_texts.raw_text || '）' as description_zh,
+        indicators.indicator_name_en || ': a share cannot exceed 100 % (printed "' || figure_texts.raw_text || '")'
+            as description_en,
+        figures.value as stated_value,
+        figures.value_lower as stated_lower,
+        figures.value_upper as stated_upper,
         100.0 as computed_value,
         100.0 as computed_lower,
         100.0 as computed_upper,
-        value <= 100 and not (value = 100 and comparator in ('gt', 'ge') and value_kind <> 'baseline') as is_consistent,
-        value_id as stated_value_id
-    from values_with_intervals
-    where unit = 'percent' and value >= 100
+        figures.value <= 100
+        and not (figures.value = 100 and figures.comparator in ('gt', 'ge') and figures.value_kind <> 'baseline')
+            as is_consistent,
+        figures.value_id as stated_value_id
+    from values_with_intervals as figures
+    inner join indicators
+        on figures.indicator_code = indicators.indicator_code
+    left join document_jurisdictions
+        on figures.document_id = document_jurisdictions.document_id
+    left join figure_texts
+        on figures.value_id = figure_texts.value_id
+    where indicators.unit = 'percent' and figures.value >= 100
 ),
 
 targets_against_baselines as (
     select
         gaps.document_id || '__target_not_below_baseline__' || gaps.indicator_code as check_id,
-        gaps.jurisdiction_slug,
+        document_jurisdictions.jurisdiction_slug,
         gaps.document_id,
         'plausibility' as check_kind,
-        gaps.indicator_name_zh || '：目标不低于基数' as description_zh,
-        gaps.indicator_name_en || ': the target is not below the baseline (higher is better)' as description_en,
-        targets.value as stated_value,
-        targets.value_lower as stated_lower,
-        targets.value_upper as stated_upper,
-        baselines.value as computed_value,
-        baselines.value_lower as computed_lower,
-        baselines.value_upper as computed_upper,
-        targets.value_upper >= baselines.value_lower as is_consistent,
-        targets.value_id as target_value_id,
-        baselines.value_id as baseline_value_id
+        indicators.indicator_name_zh || '：目标不低于基数' as description_zh,
+        indicators.indicator_name_en || ': the target is not below the baseline (higher is better)' as description_en,
+        gaps.target_value as stated_value,
+        gaps.target_lower as stated_lower,
+        gaps.target_upper as stated_upper,
+        gaps.baseline_value as computed_value,
+        gaps.baseline_lower as computed_lower,
+        gaps.baseline_upper as computed_upper,
+        gaps.target_upper >= gaps.baseline_lower as is_consistent,
+        gaps.target_value_id,
+        gaps.baseline_value_id
     from targets_paired_with_baselines as gaps
-    inner join values_with_intervals as targets
-        on gaps.target_value_id = targets.value_id
-    inner join values_with_intervals as baselines
-        on gaps.baseline_value_id = baselines.value_id
-    where gaps.higher_is_better
+    inner join indicators
+        on gaps.indicator_code = indicators.indicator_code
+    left join document_jurisdictions
+        on gaps.document_id = document_jurisdictions.document_id
+    where indicators.higher_is_better and gaps.baseline_value_id is not null
 ),
 
-ceiling_figures as (
+checks as (
     select
-        checks.check_id,
-        stated.value_id,
-        'stated' as value_role,
-        0 as role_order,
-        'indicator_values' as figure_table,
-        stated.source_quote
-    from shares_at_the_ceiling as checks
-    inner join values_with_intervals as stated
-        on checks.stated_value_id = stated.value_id
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        is_consistent
+    from shares_at_the_ceiling
+    union all
+    select
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        is_consistent
+    from targets_against_baselines
 ),
 
 -- An equality join on value_id, each figure once under its first role: `value_id in (target, baseline)`
 -- compiled to a nested-loop join of every check with every figure (quadratic at national scale).
-target_baseline_ids as (
+figure_ids as (
+    select
+        check_id,
+        stated_value_id as value_id,
+        'stated' as value_role,
+        0 as role_order
+    from shares_at_the_ceiling
+    union all
     select
         check_id,
         target_value_id as value_id,
@@ -115,23 +192,21 @@ target_baseline_ids as (
     where target_value_id is null or baseline_value_id <> target_value_id
 ),
 
-target_baseline_figures as (
+check_figures as (
     select
-        target_baseline_ids.check_id,
-        figures.value_id,
-        target_baseline_ids.value_role,
-        target_baseline_ids.role_order,
+        figure_ids.check_id,
+        figure_ids.value_id,
+        figure_ids.value_role,
+        figure_ids.role_order,
         'indicator_values' as figure_table,
-        figures.source_quote
-    from target_baseline_ids
-    inner join values_with_intervals as figures
-        on target_baseline_ids.value_id = figures.value_id
+        figure_texts.source_quote
+    from figure_ids
+    left join figure_texts
+        on figure_ids.value_id = figure_texts.value_id
 ),
 
 final as (
-    {{ consistency_check_rows('shares_at_the_ceiling', 'ceiling_figures') }}
-    union all
-    {{ consistency_check_rows('targets_against_baselines', 'target_baseline_figures') }}
+    {{ consistency_check_rows('checks', 'check_figures') }}
 )
 
 select * from final

@@ -20,20 +20,55 @@ with
 values_with_intervals as (
     select
         value_id,
-        jurisdiction_slug,
         document_id,
         indicator_code,
-        indicator_name_zh,
-        indicator_name_en,
         value_kind,
         period_year,
         value,
         comparator,
         value_lower,
         value_upper,
-        source_quote,
         is_breakdown_part
     from {{ ref('int_indicator_values_with_printed_intervals') }}
+),
+
+indicators as (
+    select
+        indicator_code,
+        indicator_name_zh,
+        indicator_name_en
+    from {{ ref('stg_indicators') }}
+),
+
+documents as (
+    select
+        document_id,
+        jurisdiction_code
+    from {{ ref('stg_documents') }}
+),
+
+jurisdictions as (
+    select
+        jurisdiction_code,
+        jurisdiction_slug
+    from {{ ref('stg_jurisdictions') }}
+),
+
+-- The quotes, joined once to the figures the checks name; a lookup (left join) never decides which rows there are.
+figure_quotes as (
+    select
+        value_id,
+        source_quote
+    from {{ ref('stg_indicator_values') }}
+),
+
+document_jurisdictions as (
+    select
+        documents.document_id,
+        jurisdictions.jurisdiction_slug
+    from documents
+    inner join jurisdictions
+        on documents.jurisdiction_code = jurisdictions.jurisdiction_code
 ),
 
 whole_statements as (
@@ -73,11 +108,11 @@ restated_checks as (
         || '__restated__' || groups.indicator_code
         || '__' || groups.value_kind
         || '__' || groups.period_label as check_id,
-        firsts.jurisdiction_slug,
+        document_jurisdictions.jurisdiction_slug,
         groups.document_id,
         'same_figure_restated' as check_kind,
-        firsts.indicator_name_zh || '（' || groups.period_label || '）多处表述一致' as description_zh,
-        firsts.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
+        indicators.indicator_name_zh || '（' || groups.period_label || '）多处表述一致' as description_zh,
+        indicators.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
         || ') is the same wherever it is stated' as description_en,
         firsts.value as stated_value,
         firsts.value_lower as stated_lower,
@@ -92,6 +127,10 @@ restated_checks as (
         groups.value_kind,
         groups.period_label
     from statement_groups as groups
+    left join document_jurisdictions
+        on groups.document_id = document_jurisdictions.document_id
+    left join indicators
+        on groups.indicator_code = indicators.indicator_code
     inner join whole_statements as firsts
         on groups.first_value_id = firsts.value_id
     inner join others_ranked as furthest
@@ -115,7 +154,9 @@ bound_groups as (
         value_kind,
         period_label,
         min(value_id) as first_value_id,
-        count(distinct comparator) as n_comparators
+        -- One comparator when the least equals the greatest (a bound statement always has one): a
+        -- count(distinct …) groups every statement a second time.
+        min(comparator) = max(comparator) as has_one_comparator
     from bound_statements
     group by document_id, indicator_code, value_kind, period_label
     having count(*) > 1
@@ -136,11 +177,11 @@ comparator_checks as (
         || '__restated_comparator__' || groups.indicator_code
         || '__' || groups.value_kind
         || '__' || groups.period_label as check_id,
-        firsts.jurisdiction_slug,
+        document_jurisdictions.jurisdiction_slug,
         groups.document_id,
         'same_comparator_restated' as check_kind,
-        firsts.indicator_name_zh || '（' || groups.period_label || '）多处表述的比较符（≥、>）一致' as description_zh,
-        firsts.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
+        indicators.indicator_name_zh || '（' || groups.period_label || '）多处表述的比较符（≥、>）一致' as description_zh,
+        indicators.indicator_name_en || ' (' || groups.period_label || ', ' || groups.value_kind
         || ') is stated with the same comparator (at least, more than) wherever it is stated' as description_en,
         firsts.value as stated_value,
         firsts.value_lower as stated_lower,
@@ -148,11 +189,15 @@ comparator_checks as (
         differing.value as computed_value,
         differing.value_lower as computed_lower,
         differing.value_upper as computed_upper,
-        groups.n_comparators = 1 as is_consistent,
+        groups.has_one_comparator as is_consistent,
         groups.indicator_code,
         groups.value_kind,
         groups.period_label
     from bound_groups as groups
+    left join document_jurisdictions
+        on groups.document_id = document_jurisdictions.document_id
+    left join indicators
+        on groups.indicator_code = indicators.indicator_code
     inner join bound_statements as firsts
         on groups.first_value_id = firsts.value_id
     inner join differing_bounds_ranked as differing
@@ -169,9 +214,6 @@ repeated_baselines as (
         document_id,
         indicator_code,
         value,
-        min(jurisdiction_slug) as jurisdiction_slug,
-        min(indicator_name_zh) as indicator_name_zh,
-        min(indicator_name_en) as indicator_name_en,
         min(period_year) as earliest_year,
         max(period_year) as latest_year
     from whole_statements
@@ -180,25 +222,38 @@ repeated_baselines as (
     having count(*) > 1
 ),
 
-baseline_year_checks as (
+baseline_years as (
     select
-        document_id || '__baseline_year_consistent__' || indicator_code as check_id,
-        min(jurisdiction_slug) as jurisdiction_slug,
         document_id,
-        'plausibility' as check_kind,
-        min(indicator_name_zh) || '：同一基数在正文与表格中的年份一致' as description_zh,
-        min(indicator_name_en) || ': a baseline printed twice carries the same year in the text and the table'
-            as description_en,
-        min(earliest_year) as stated_value,
-        min(earliest_year) as stated_lower,
-        min(earliest_year) as stated_upper,
-        max(latest_year) as computed_value,
-        max(latest_year) as computed_lower,
-        max(latest_year) as computed_upper,
-        min(earliest_year) = max(latest_year) as is_consistent,
-        indicator_code
+        indicator_code,
+        min(earliest_year) as earliest_year,
+        max(latest_year) as latest_year
     from repeated_baselines
     group by document_id, indicator_code
+),
+
+baseline_year_checks as (
+    select
+        baseline_years.document_id || '__baseline_year_consistent__' || baseline_years.indicator_code as check_id,
+        document_jurisdictions.jurisdiction_slug,
+        baseline_years.document_id,
+        'plausibility' as check_kind,
+        indicators.indicator_name_zh || '：同一基数在正文与表格中的年份一致' as description_zh,
+        indicators.indicator_name_en || ': a baseline printed twice carries the same year in the text and the table'
+            as description_en,
+        baseline_years.earliest_year as stated_value,
+        baseline_years.earliest_year as stated_lower,
+        baseline_years.earliest_year as stated_upper,
+        baseline_years.latest_year as computed_value,
+        baseline_years.latest_year as computed_lower,
+        baseline_years.latest_year as computed_upper,
+        baseline_years.earliest_year = baseline_years.latest_year as is_consistent,
+        baseline_years.indicator_code
+    from baseline_years
+    left join document_jurisdictions
+        on baseline_years.document_id = document_jurisdictions.document_id
+    left join indicators
+        on baseline_years.indicator_code = indicators.indicator_code
 ),
 
 restated_figures as (
@@ -207,8 +262,7 @@ restated_figures as (
         statements.value_id,
         'statement' as value_role,
         0 as role_order,
-        'indicator_values' as figure_table,
-        statements.source_quote
+        'indicator_values' as figure_table
     from restated_checks as checks
     inner join whole_statements as statements
         on
@@ -224,8 +278,7 @@ comparator_figures as (
         statements.value_id,
         'statement' as value_role,
         0 as role_order,
-        'indicator_values' as figure_table,
-        statements.source_quote
+        'indicator_values' as figure_table
     from comparator_checks as checks
     inner join bound_statements as statements
         on
@@ -241,8 +294,7 @@ baseline_year_figures as (
         statements.value_id,
         'statement' as value_role,
         0 as role_order,
-        'indicator_values' as figure_table,
-        statements.source_quote
+        'indicator_values' as figure_table
     from baseline_year_checks as checks
     inner join repeated_baselines
         on
@@ -257,12 +309,79 @@ baseline_year_figures as (
             and statements.period_year is not null
 ),
 
+-- The checks of the three families have distinct check_ids (each its own infix), so one join numbers and
+-- quotes their figures.
+checks as (
+    select
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        is_consistent
+    from restated_checks
+    union all
+    select
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        is_consistent
+    from comparator_checks
+    union all
+    select
+        check_id,
+        jurisdiction_slug,
+        document_id,
+        check_kind,
+        description_zh,
+        description_en,
+        stated_value,
+        stated_lower,
+        stated_upper,
+        computed_value,
+        computed_lower,
+        computed_upper,
+        is_consistent
+    from baseline_year_checks
+),
+
+check_figures as (
+    select
+        figure_ids.check_id,
+        figure_ids.value_id,
+        figure_ids.value_role,
+        figure_ids.role_order,
+        figure_ids.figure_table,
+        figure_quotes.source_quote
+    from (
+        select * from restated_figures
+        union all
+        select * from comparator_figures
+        union all
+        select * from baseline_year_figures
+    ) as figure_ids
+    left join figure_quotes
+        on figure_ids.value_id = figure_quotes.value_id
+),
+
 final as (
-    {{ consistency_check_rows('restated_checks', 'restated_figures') }}
-    union all
-    {{ consistency_check_rows('comparator_checks', 'comparator_figures') }}
-    union all
-    {{ consistency_check_rows('baseline_year_checks', 'baseline_year_figures') }}
+    {{ consistency_check_rows('checks', 'check_figures') }}
 )
 
 select * from final
