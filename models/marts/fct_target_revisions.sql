@@ -7,7 +7,8 @@
 
 with
 
-target_statements as (
+-- Read three times (the window, the revised and the previous statement): inlined, not copied first.
+target_statements as {{ not_materialized() }} (
     select * from {{ ref('int_target_statements_by_document_year') }}
 ),
 
