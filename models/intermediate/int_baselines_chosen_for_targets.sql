@@ -11,11 +11,11 @@
 
 with
 
-figures as (
+figures as {{ not_materialized() }} (
     select * from {{ ref('int_indicator_values_with_printed_intervals') }}
 ),
 
-headline_targets as (
+headline_targets as {{ not_materialized() }} (
     select * from {{ ref('int_headline_targets_by_document') }}
 ),
 

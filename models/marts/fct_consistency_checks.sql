@@ -1,13 +1,11 @@
 with
 
-check_figures as (
-    select * from {{ ref('int_consistency_check_figures') }}
-),
-
 audit_findings as (
     select * from {{ ref('stg_audit_findings') }}
 ),
 
+-- The check rows and the figures' lists each read the figures once: DuckDB materialises a CTE read twice,
+-- here every column of a million check figures.
 checks as (
     select
         check_id,
@@ -23,10 +21,19 @@ checks as (
         computed_lower,
         computed_upper,
         is_consistent
-    from check_figures
+    from {{ ref('int_consistency_check_figures') }}
     -- A check's columns repeat on each of its figure rows, numbered from 1: one row per check without a
     -- `distinct` over every column of a million rows.
     where value_position = 1
+),
+
+check_figures as (
+    select
+        check_id,
+        value_id,
+        value_position,
+        source_quote
+    from {{ ref('int_consistency_check_figures') }}
 ),
 
 figure_lists as (

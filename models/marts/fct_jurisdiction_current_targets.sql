@@ -9,7 +9,16 @@
 with
 
 -- The gaps carry every label of the target (fct_indicator_gaps joins them); a current target is one of them.
-targets_paired_with_baselines as (
+-- Two imports, each read once: DuckDB materialises a CTE read twice, here a copy of every gap's columns.
+gap_keys as (
+    select
+        document_id,
+        jurisdiction_code,
+        indicator_code
+    from {{ ref('fct_indicator_gaps') }}
+),
+
+gaps as (
     select * from {{ ref('fct_indicator_gaps') }}
 ),
 
@@ -22,11 +31,10 @@ documents_ordered as (
 -- with all its columns was most of this model's time at national scale.
 sequenced_targets as (
     select
-        targets.target_value_id,
         targets.jurisdiction_code,
         targets.indicator_code,
         documents_ordered.document_sequence
-    from targets_paired_with_baselines as targets
+    from gap_keys as targets
     inner join documents_ordered
         on targets.document_id = documents_ordered.document_id
 ),
@@ -50,7 +58,7 @@ latest_targets as (
         documents_ordered.plan_period_end,
         documents_ordered.recency_date,
         latest_per_indicator.n_documents_with_target
-    from targets_paired_with_baselines as targets
+    from gaps as targets
     inner join documents_ordered
         on targets.document_id = documents_ordered.document_id
     inner join latest_per_indicator

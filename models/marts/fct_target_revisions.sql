@@ -7,12 +7,33 @@
 
 with
 
-target_statements as (
+-- Read three times (the window, the revised and the previous statement): inlined, not copied first.
+target_statements as {{ not_materialized() }} (
     select * from {{ ref('int_target_statements_by_document_year') }}
 ),
 
-indicator_values as (
-    select * from {{ ref('fct_indicator_values') }}
+-- The labels of each side, each import read once: DuckDB materialises a CTE read twice (here every column of a
+-- million figures, for the few revisions).
+revised_labels as (
+    select
+        value_id,
+        jurisdiction_slug,
+        indicator_name_zh,
+        indicator_name_en,
+        unit,
+        comparator_symbol,
+        raw_text,
+        source_quote
+    from {{ ref('fct_indicator_values') }}
+),
+
+previous_labels as (
+    select
+        value_id,
+        comparator_symbol,
+        raw_text,
+        source_quote
+    from {{ ref('fct_indicator_values') }}
 ),
 
 -- The window finds only the previous statement's value_id (each statement has its own); its columns are
@@ -79,9 +100,9 @@ final as (
         revised_statements.value <> revised_statements.previous_value as is_value_changed,
         revised_statements.comparator <> revised_statements.previous_comparator as is_comparator_changed
     from revised_statements
-    left join indicator_values as revised_labels
+    left join revised_labels
         on revised_statements.value_id = revised_labels.value_id
-    left join indicator_values as previous_labels
+    left join previous_labels
         on revised_statements.previous_value_id = previous_labels.value_id
 )
 

@@ -54,10 +54,17 @@ jurisdictions as (
 ),
 
 -- The texts, joined only to the figures the checks name; a lookup (left join) never decides which rows there are.
-figure_texts as (
+-- One import per use: DuckDB materialises a CTE read twice, a copy of a million figures' texts.
+stated_texts as (
     select
         value_id,
-        raw_text,
+        raw_text
+    from {{ ref('stg_indicator_values') }}
+),
+
+figure_quotes as (
+    select
+        value_id,
         source_quote
     from {{ ref('stg_indicator_values') }}
 ),
@@ -212,8 +219,8 @@ checks as (
         document_jurisdictions.jurisdiction_slug,
         computed.document_id,
         computed.check_kind,
-        computed.rule_description_zh || '（' || figure_texts.raw_text || '）' as description_zh,
-        computed.rule_description_en || ' (printed "' || figure_texts.raw_text || '")' as description_en,
+        computed.rule_description_zh || '（' || stated_texts.raw_text || '）' as description_zh,
+        computed.rule_description_en || ' (printed "' || stated_texts.raw_text || '")' as description_en,
         computed.stated_value,
         computed.stated_lower,
         computed.stated_upper,
@@ -227,8 +234,8 @@ checks as (
     from computed
     left join document_jurisdictions
         on computed.document_id = document_jurisdictions.document_id
-    left join figure_texts
-        on computed.value_id = figure_texts.value_id
+    left join stated_texts
+        on computed.value_id = stated_texts.value_id
 ),
 
 operand_ids as (
@@ -242,10 +249,10 @@ operand_figures as (
         operand_ids.value_role,
         operand_ids.role_order,
         'indicator_values' as figure_table,
-        figure_texts.source_quote
+        figure_quotes.source_quote
     from operand_ids
-    left join figure_texts
-        on operand_ids.value_id = figure_texts.value_id
+    left join figure_quotes
+        on operand_ids.value_id = figure_quotes.value_id
 ),
 
 final as (

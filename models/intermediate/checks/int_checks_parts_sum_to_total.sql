@@ -8,7 +8,7 @@ with
 
 -- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
 -- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
-values_with_intervals as (
+values_with_intervals as {{ not_materialized() }} (
     select
         value_id,
         document_id,
@@ -43,8 +43,16 @@ jurisdictions as (
     from {{ ref('stg_jurisdictions') }}
 ),
 
--- The quotes, joined once to the figures the checks name; a lookup (left join) never decides which rows there are.
+-- The quotes, joined only to the figures the checks name; a lookup (left join) never decides which rows there are.
+-- One import per use: DuckDB materialises a CTE read twice, a copy of a million figures' quotes.
 figure_quotes as (
+    select
+        value_id,
+        source_quote
+    from {{ ref('stg_indicator_values') }}
+),
+
+city_total_quotes as (
     select
         value_id,
         source_quote
@@ -203,12 +211,12 @@ county_figures as (
         'total' as value_role,
         0 as role_order,
         'indicator_values' as figure_table,
-        figure_quotes.source_quote
+        city_total_quotes.source_quote
     from county_checks as checks
     inner join values_with_intervals as totals
         on checks.city_total_value_id = totals.value_id
-    left join figure_quotes
-        on totals.value_id = figure_quotes.value_id
+    left join city_total_quotes
+        on totals.value_id = city_total_quotes.value_id
     union all
     select
         checks.check_id,

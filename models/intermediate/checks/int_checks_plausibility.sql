@@ -7,7 +7,7 @@ with
 
 -- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
 -- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
-values_with_intervals as (
+values_with_intervals as {{ not_materialized() }} (
     select
         value_id,
         document_id,
@@ -61,10 +61,17 @@ jurisdictions as (
 ),
 
 -- The texts, joined only to the figures the checks name; a lookup (left join) never decides which rows there are.
-figure_texts as (
+-- One import per use: DuckDB materialises a CTE read twice, a copy of a million figures' texts.
+ceiling_texts as (
     select
         value_id,
-        raw_text,
+        raw_text
+    from {{ ref('stg_indicator_values') }}
+),
+
+figure_quotes as (
+    select
+        value_id,
         source_quote
     from {{ ref('stg_indicator_values') }}
 ),
@@ -84,8 +91,8 @@ shares_at_the_ceiling as (
         document_jurisdictions.jurisdiction_slug,
         figures.document_id,
         'plausibility' as check_kind,
-        indicators.indicator_name_zh || '：比例不超过100%（' || figure_texts.raw_text || '）' as description_zh,
-        indicators.indicator_name_en || ': a share cannot exceed 100 % (printed "' || figure_texts.raw_text || '")'
+        indicators.indicator_name_zh || '：比例不超过100%（' || ceiling_texts.raw_text || '）' as description_zh,
+        indicators.indicator_name_en || ': a share cannot exceed 100 % (printed "' || ceiling_texts.raw_text || '")'
             as description_en,
         figures.value as stated_value,
         figures.value_lower as stated_lower,
@@ -102,8 +109,8 @@ shares_at_the_ceiling as (
         on figures.indicator_code = indicators.indicator_code
     left join document_jurisdictions
         on figures.document_id = document_jurisdictions.document_id
-    left join figure_texts
-        on figures.value_id = figure_texts.value_id
+    left join ceiling_texts
+        on figures.value_id = ceiling_texts.value_id
     where indicators.unit = 'percent' and figures.value >= 100
 ),
 
@@ -199,10 +206,10 @@ check_figures as (
         figure_ids.value_role,
         figure_ids.role_order,
         'indicator_values' as figure_table,
-        figure_texts.source_quote
+        figure_quotes.source_quote
     from figure_ids
-    left join figure_texts
-        on figure_ids.value_id = figure_texts.value_id
+    left join figure_quotes
+        on figure_ids.value_id = figure_quotes.value_id
 ),
 
 final as (

@@ -17,7 +17,7 @@ with
 
 -- Only the columns used: a CTE read more than once is materialised, and PostgreSQL keeps every column it
 -- selects (DuckDB drops the unused ones itself), a million figures' worth at national scale.
-values_with_intervals as (
+values_with_intervals as {{ not_materialized() }} (
     select
         value_id,
         document_id,
