@@ -31,6 +31,24 @@
 {%- endmacro %}
 
 {#-
+    The contract's columns that describe a figure a check involves; the others describe the check itself.
+-#}
+{% macro consistency_check_figure_columns() -%}
+    {{ return(['value_id', 'value_role', 'value_position', 'figure_table', 'source_quote']) }}
+{%- endmacro %}
+
+{#-
+    The check's own columns as a select list (check_id … is_consistent, in the contract's order): what each branch
+    of a check model's union of checks selects, and fct_consistency_checks keeps.
+-#}
+{% macro consistency_check_columns() -%}
+    {%- for column_name, data_type in consistency_check_contract()
+        if column_name not in consistency_check_figure_columns() -%}
+        {{ column_name }}{{ ',' if not loop.last }}
+        {% endfor -%}
+{%- endmacro %}
+
+{#-
     The final select of a check model: its checks (one row each, the contract's check columns) joined to the
     figures each involves (check_id, value_id, value_role, role_order, figure_table, source_quote), numbered in
     the order they are listed (role_order, then value_id) and cast to the contract's types. The figures are
@@ -43,7 +61,7 @@
         {%- for column_name, data_type in consistency_check_contract() %}
             {%- if column_name == 'value_position' %}
         cast(numbered_figures.value_position as {{ data_type }}) as value_position
-            {%- elif column_name in ('value_id', 'value_role', 'figure_table', 'source_quote') %}
+            {%- elif column_name in consistency_check_figure_columns() %}
         cast(numbered_figures.{{ column_name }} as {{ data_type }}) as {{ column_name }}
             {%- else %}
         cast({{ checks }}.{{ column_name }} as {{ data_type }}) as {{ column_name }}

@@ -8,19 +8,7 @@ audit_findings as (
 -- here every column of a million check figures.
 checks as (
     select
-        check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        description_zh,
-        description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        is_consistent
+        {{ consistency_check_columns() }}
     from {{ ref('int_consistency_check_figures') }}
     -- A check's columns repeat on each of its figure rows, numbered from 1: one row per check without a
     -- `distinct` over every column of a million rows.

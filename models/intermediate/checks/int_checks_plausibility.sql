@@ -141,35 +141,11 @@ targets_against_baselines as (
 
 checks as (
     select
-        check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        description_zh,
-        description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        is_consistent
+        {{ consistency_check_columns() }}
     from shares_at_the_ceiling
     union all
     select
-        check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        description_zh,
-        description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        is_consistent
+        {{ consistency_check_columns() }}
     from targets_against_baselines
 ),
 

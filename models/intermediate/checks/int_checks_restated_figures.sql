@@ -313,51 +313,15 @@ baseline_year_figures as (
 -- quotes their figures.
 checks as (
     select
-        check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        description_zh,
-        description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        is_consistent
+        {{ consistency_check_columns() }}
     from restated_checks
     union all
     select
-        check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        description_zh,
-        description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        is_consistent
+        {{ consistency_check_columns() }}
     from comparator_checks
     union all
     select
-        check_id,
-        jurisdiction_slug,
-        document_id,
-        check_kind,
-        description_zh,
-        description_en,
-        stated_value,
-        stated_lower,
-        stated_upper,
-        computed_value,
-        computed_lower,
-        computed_upper,
-        is_consistent
+        {{ consistency_check_columns() }}
     from baseline_year_checks
 ),
 
