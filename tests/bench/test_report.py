@@ -79,3 +79,39 @@ def test_cpu_seconds_are_shown_where_measured():
     models_x1 = next(line for line in lines if line.startswith("| ×1 | models |"))
     assert "| 1.0 s | 2.5 s | 50 MiB |" in load_x1
     assert "| 1.0 s |  | 50 MiB |" in models_x1
+
+
+def test_the_cost_of_writing_the_floors_tables_alone_is_shown_where_measured():
+    data = payload()
+    stored = {"marts_stored_again": 2.3, "intermediate_stored_again": 1.5}
+    data["results"].append({**measurement(1, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
+    data["results"].append({**measurement(10, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0, **stored}})
+    lines = report.tables([data]).splitlines()
+    floor_x1 = next(line for line in lines if line.startswith("| ×1 | 1.0 s |"))
+    floor_x10 = next(line for line in lines if line.startswith("| ×10 | 5.0 s |"))
+    assert floor_x1.endswith("|  |")
+    assert floor_x10.endswith("| 3.8 s (2.3 + 1.5 s) |")
+
+
+def test_dbts_time_outside_running_the_nodes_is_shown_where_measured():
+    data = payload()
+    for row in data["results"]:
+        if row["scale"] == 10 and row["stage"] in ("run", "test"):
+            row["extra"] = {"dbt_execution_seconds": 1.5}
+    data["results"].append({**measurement(1, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
+    data["results"].append({**measurement(10, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
+    lines = report.tables([data]).splitlines()
+    floor_x1 = next(line for line in lines if line.startswith("| ×1 | 1.0 s |"))
+    floor_x10 = next(line for line in lines if line.startswith("| ×10 | 5.0 s |"))
+    # run 5.0 s and test 2.0 s of wall time, of which dbt ran the nodes for 1.5 s each
+    assert "| 7.0 s | 4.0 s | +3.0 s | 4.0 s |" in floor_x10
+    assert "| 2.0 s | 4.0 s | -2.0 s |  |" in floor_x1
+
+
+def test_data_generated_by_an_earlier_run_are_counted_without_a_time():
+    data = payload()
+    counts = {"jurisdictions": 31, "indicator_values": 10698, "county_allocations": 140}
+    data["extra"]["generated"] = {"1": {"rows": counts, "seconds": None}, "10": {"rows": counts, "seconds": 1.25}}
+    lines = report.tables([data]).splitlines()
+    assert "| ×1 | 31 | 10,698 | 140 | an earlier run |" in lines
+    assert "| ×10 | 31 | 10,698 | 140 | 1.2 s |" in lines

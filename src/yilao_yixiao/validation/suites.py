@@ -476,7 +476,10 @@ def fct_target_revisions(reference: Reference) -> list[Expectation]:
 def fct_consistency_check_values(reference: Reference) -> list[Expectation]:
     return [
         *at_least_one_row(),
-        *key("check_value_id"),
+        gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["check_id", "value_id"],
+            notes="A figure appears once in a check: (check_id, value_id) is the key.",
+        ),
         *[
             gxe.ExpectColumnValuesToNotBeNull(
                 column=column, notes="Every figure of a check names its check, document, figure and role."
