@@ -116,6 +116,19 @@ def tables(payloads: list[dict]) -> str:
                     f"{run + test:.1f} s | {fm + ft:.1f} s | {run + test - fm - ft:+.1f} s | "
                     f"{_outside_execution(run_row, test_row)} | {cpu} | {_stored_again(row['extra'])} |"
                 )
+            builds = [r for r in mine if r["stage"] == "build"]
+            if builds:
+                lines += [
+                    "",
+                    "The same models and tests in one `dbt build` process (one start, one parse), as `yyx build` "
+                    "runs them: "
+                    + ", ".join(
+                        f"{_scale(row['scale'])} {row['seconds']:.1f} s"
+                        + (f" ({_seconds(row['cpu_seconds'])} of CPU)" if row.get("cpu_seconds") is not None else "")
+                        for row in sorted(builds, key=lambda row: row["scale"])
+                    )
+                    + ".",
+                ]
             largest = max(floors, key=lambda row: row["scale"])
             slowest = list(largest["extra"].get("nodes", {}).items())[:SLOWEST_NODES]
             if slowest:

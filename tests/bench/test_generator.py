@@ -73,6 +73,11 @@ def test_the_floor_runs_the_same_sql_as_dbt(built, data):
     assert sum(fingerprint.rows for fingerprint in mart_hashes(by_floor).values()) > 2000
     assert set(timings["nodes_cpu"]) == set(timings["nodes"])
     assert {"fct_indicator_values", "column_rules_fct_indicator_values"} <= set(timings["nodes"])
+    # Every table written again as a copy, timed by layer, and the copies dropped from the floor's database.
+    assert timings["marts_stored_again"] > 0 and timings["intermediate_stored_again"] > 0
+    with duckdb.connect(str(built / "floor" / run.duckdb_path(built).name), read_only=True) as con:
+        schemas = {row[0] for row in con.execute("select schema_name from duckdb_schemas()").fetchall()}
+    assert "stored_again" not in schemas and {"marts", "intermediate"} <= schemas
 
 
 def test_a_figure_grown_from_a_large_one_stays_within_its_unit():

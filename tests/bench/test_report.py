@@ -115,3 +115,14 @@ def test_data_generated_by_an_earlier_run_are_counted_without_a_time():
     lines = report.tables([data]).splitlines()
     assert "| ×1 | 31 | 10,698 | 140 | an earlier run |" in lines
     assert "| ×10 | 31 | 10,698 | 140 | 1.2 s |" in lines
+
+
+def test_the_one_process_build_is_reported_beside_the_floor():
+    data = payload()
+    data["results"].append({**measurement(1, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
+    data["results"].append({**measurement(1, "build", 6.5), "cpu_seconds": 7.0})
+    data["results"].append(measurement(10, "build", 8.0))
+    text = report.tables([data])
+    assert "as `yyx build` runs them: ×1 6.5 s (7.0 s of CPU), ×10 8.0 s." in text
+    # not a stage of the per-stage table, whose total stays the sum of the four
+    assert "| ×1 | **all four** | | **4.0 s** |" in text
