@@ -184,6 +184,8 @@ def test_the_next_build_starts_from_the_last_builds_parse(built, monkeypatch):
     assert "Partial parsing enabled" in this_build
     assert "Unable to do partial parsing" not in this_build
     assert warehouse.leftover_scratch(database) == []
+    # At debug level dbt logs each usage event it sends; dbt_project.yml turns them off (no network at run time).
+    assert "Sending event" not in this_build
 
 
 def test_a_second_build_of_the_same_warehouse_is_refused_while_one_runs(built):
