@@ -33,6 +33,23 @@ def tables(payloads: list[dict]) -> str:
     results = [r for p in payloads for r in p["results"]]
     generated = {k: v for p in payloads for k, v in p["extra"].get("generated", {}).items()}
     lines = [f"Machine: {payloads[0]['machine']}", ""]
+    checks = [
+        (p["results"][0]["engine"], p["extra"]["speed_check"])
+        for p in payloads
+        if p["results"] and "speed_check" in p["extra"]
+    ]
+    for engine, check in checks:
+        lines += [
+            f"Speed check of the {engine} run (bench/run.py `speed_check`: fixed workloads on one core, best of "
+            f"three, lower is faster): DuckDB {check['start']['duckdb']:.2f} s and Python "
+            f"{check['start']['python']:.2f} s at the start"
+            + (
+                f", {check['end']['duckdb']:.2f} s and {check['end']['python']:.2f} s at the end."
+                if "end" in check
+                else "."
+            ),
+            "",
+        ]
     real = next((p["extra"]["real_build"] for p in payloads if "real_build" in p["extra"]), None)
     if real:
         lines += [

@@ -425,13 +425,41 @@ def real_project_build(work: Path) -> tuple[float, str]:
     return seconds, summary.split("  ", 1)[-1].strip()
 
 
+def speed_check() -> dict[str, float]:
+    """Seconds of two fixed workloads, one core each: what this machine's speed was at that moment.
+
+    The virtual machine's speed varies by a third from one hour to the next with nothing else running; runs of
+    the benchmark are comparable only with this beside them (bench/RESULTS.md). One DuckDB query of the kind the
+    models run (hashing and grouping 2 M strings) and a pure-Python loop (dbt's own work is Python); the best of
+    three of each, so a passing hiccup does not count.
+    """
+    import duckdb
+
+    with duckdb.connect() as con:
+        con.execute("set threads = 1")
+        duckdb_seconds = []
+        for _ in range(3):
+            start = time.perf_counter()
+            con.execute("select count(distinct md5(range::varchar)) from range(2000000)").fetchall()
+            duckdb_seconds.append(time.perf_counter() - start)
+    python_seconds = []
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        python_seconds.append(time.perf_counter() - start)
+    return {"duckdb": min(duckdb_seconds), "python": min(python_seconds)}
+
+
 def benchmark(
     scales: list[float], engines_: list[str], root: Path, real_build: bool = True, floor_only: bool = False
 ) -> tuple[list[Measurement], dict]:
     from bench.generate import generate
 
     results: list[Measurement] = []
-    extra: dict = {}
+    extra: dict = {"speed_check": {"start": speed_check()}}
+    print(_speed_text("speed check at the start", extra["speed_check"]["start"]))
     if real_build and not floor_only:
         seconds, summary = real_project_build(root / "real")
         seconds_warm, _ = real_project_build(root / "real")
@@ -487,7 +515,15 @@ def benchmark(
                         f" intermediate {result['intermediate_stored_again']:.1f} s"
                         f" (cpu {result['intermediate_stored_again_cpu']:.1f} s)"
                     )
+    extra["speed_check"]["end"] = speed_check()
+    print(_speed_text("speed check at the end", extra["speed_check"]["end"]))
     return results, extra
+
+
+def _speed_text(when: str, seconds: dict[str, float]) -> str:
+    return (
+        f"{when}: DuckDB {seconds['duckdb']:.2f} s, Python {seconds['python']:.2f} s (one core each, lower is faster)"
+    )
 
 
 def stages_of(engine: str) -> tuple[str, ...]:

@@ -126,3 +126,14 @@ def test_the_one_process_build_is_reported_beside_the_floor():
     assert "as `yyx build` runs them: ×1 6.5 s (7.0 s of CPU), ×10 8.0 s." in text
     # not a stage of the per-stage table, whose total stays the sum of the four
     assert "| ×1 | **all four** | | **4.0 s** |" in text
+
+
+def test_the_speed_check_is_printed_with_the_run_it_belongs_to():
+    data = payload()
+    data["extra"]["speed_check"] = {"start": {"duckdb": 0.61, "python": 0.42}, "end": {"duckdb": 0.83, "python": 0.5}}
+    text = report.tables([data])
+    assert (
+        "Speed check of the duckdb run (bench/run.py `speed_check`: fixed workloads on one core, best of three, "
+        "lower is faster): DuckDB 0.61 s and Python 0.42 s at the start, 0.83 s and 0.50 s at the end."
+    ) in text
+    assert "Speed check" not in report.tables([payload()])
