@@ -81,14 +81,20 @@ def test_cpu_seconds_are_shown_where_measured():
     assert "| 1.0 s |  | 50 MiB |" in models_x1
 
 
-def test_the_cost_of_writing_the_floors_tables_alone_is_shown_where_measured():
-    data = payload()
-    stored = {"marts_stored_again": 2.3, "intermediate_stored_again": 1.5}
+def floor_table_rows(data: dict, floor_x10_extra: dict | None = None) -> tuple[str, str]:
+    """The ×1 and ×10 rows of the table of dbt against the floor, with a floor of 3 + 1 s at both scales."""
     data["results"].append({**measurement(1, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
-    data["results"].append({**measurement(10, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0, **stored}})
+    extra = {"models": 3.0, "tests": 1.0, **(floor_x10_extra or {})}
+    data["results"].append({**measurement(10, "floor", 4.0), "extra": extra})
     lines = report.tables([data]).splitlines()
     floor_x1 = next(line for line in lines if line.startswith("| ×1 | 1.0 s |"))
     floor_x10 = next(line for line in lines if line.startswith("| ×10 | 5.0 s |"))
+    return floor_x1, floor_x10
+
+
+def test_the_cost_of_writing_the_floors_tables_alone_is_shown_where_measured():
+    stored = {"marts_stored_again": 2.3, "intermediate_stored_again": 1.5}
+    floor_x1, floor_x10 = floor_table_rows(payload(), stored)
     assert floor_x1.endswith("|  |")
     assert floor_x10.endswith("| 3.8 s (2.3 + 1.5 s) |")
 
@@ -98,11 +104,7 @@ def test_dbts_time_outside_running_the_nodes_is_shown_where_measured():
     for row in data["results"]:
         if row["scale"] == 10 and row["stage"] in ("run", "test"):
             row["extra"] = {"dbt_execution_seconds": 1.5}
-    data["results"].append({**measurement(1, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
-    data["results"].append({**measurement(10, "floor", 4.0), "extra": {"models": 3.0, "tests": 1.0}})
-    lines = report.tables([data]).splitlines()
-    floor_x1 = next(line for line in lines if line.startswith("| ×1 | 1.0 s |"))
-    floor_x10 = next(line for line in lines if line.startswith("| ×10 | 5.0 s |"))
+    floor_x1, floor_x10 = floor_table_rows(data)
     # run 5.0 s and test 2.0 s of wall time, of which dbt ran the nodes for 1.5 s each
     assert "| 7.0 s | 4.0 s | +3.0 s | 4.0 s |" in floor_x10
     assert "| 2.0 s | 4.0 s | -2.0 s |  |" in floor_x1
