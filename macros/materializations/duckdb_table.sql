@@ -7,26 +7,8 @@
     An enforced contract creates the table with its columns and constraints, then inserts, as dbt-duckdb does.
 -#}
 {% materialization table, adapter="duckdb", supported_languages=["sql"] %}
-    {%- set existing_relation = load_cached_relation(this) -%}
     {%- set target_relation = this.incorporate(type="table") -%}
-
-    {{ run_hooks(pre_hooks, inside_transaction=False) }}
-    {{ run_hooks(pre_hooks, inside_transaction=True) }}
-
-    {%- if existing_relation is not none and not existing_relation.is_table %}
-        {{ drop_relation_if_exists(existing_relation) }}
-    {%- endif %}
-
-    {% call statement("main") -%}
-        {{ replace_table_as(target_relation, compiled_code) }}
-    {%- endcall %}
-
-    {{ run_hooks(post_hooks, inside_transaction=True) }}
-    {% do persist_docs(target_relation, model) %}
-    {{ adapter.commit() }}
-    {{ run_hooks(post_hooks, inside_transaction=False) }}
-
-    {{ return({"relations": [target_relation]}) }}
+    {{ return(replace_in_one_statement(target_relation, replace_table_as(target_relation, compiled_code))) }}
 {% endmaterialization %}
 
 
@@ -43,4 +25,31 @@
             {{ compiled_code }}
         );
     {%- endif -%}
+{%- endmacro %}
+
+
+{#-
+    What the table and view materializations share: the hooks, a relation of the other type dropped first (a
+    view cannot be replaced by a table), the one `create or replace` statement, the docs and the commit.
+-#}
+{% macro replace_in_one_statement(target_relation, create_or_replace_sql) -%}
+    {%- set existing_relation = load_cached_relation(this) -%}
+
+    {{ run_hooks(pre_hooks, inside_transaction=False) }}
+    {{ run_hooks(pre_hooks, inside_transaction=True) }}
+
+    {%- if existing_relation is not none and existing_relation.type != target_relation.type %}
+        {{ drop_relation_if_exists(existing_relation) }}
+    {%- endif %}
+
+    {% call statement("main") -%}
+        {{ create_or_replace_sql }}
+    {%- endcall %}
+
+    {{ run_hooks(post_hooks, inside_transaction=True) }}
+    {% do persist_docs(target_relation, model) %}
+    {{ adapter.commit() }}
+    {{ run_hooks(post_hooks, inside_transaction=False) }}
+
+    {{ return({"relations": [target_relation]}) }}
 {%- endmacro %}

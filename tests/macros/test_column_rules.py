@@ -5,34 +5,20 @@ A clean table passes."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.macros.probe_project import run_dbt, write_probe_project
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 MACRO = PROJECT_DIR / "macros" / "generic_tests" / "column_rules.sql"
 
-DBT_PROJECT = """
-name: column_rules_probe
-version: "1.0.0"
-config-version: 2
-profile: column_rules_probe
+SEED_CONFIG = """
 seeds:
   column_rules_probe:
     +column_types: {id: integer, amount: integer}
-"""
-
-PROFILES = """
-column_rules_probe:
-  target: duckdb
-  outputs:
-    duckdb:
-      type: duckdb
-      path: "{path}"
-      threads: 1
 """
 
 SCHEMA = """
@@ -85,22 +71,14 @@ CHILDREN = """id,parent_code,kind,amount,pair_left,pair_right
 @pytest.fixture(scope="module")
 def stored_failures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[tuple]]:
     project = tmp_path_factory.mktemp("column_rules_probe")
-    database = project / "probe.duckdb"
-    (project / "dbt_project.yml").write_text(DBT_PROJECT, encoding="utf-8")
-    (project / "profiles.yml").write_text(PROFILES.format(path=database), encoding="utf-8")
+    database = write_probe_project(project, "column_rules_probe", SEED_CONFIG)
     (project / "seeds").mkdir()
     (project / "seeds" / "parents.csv").write_text(PARENTS, encoding="utf-8")
     (project / "seeds" / "children.csv").write_text(CHILDREN, encoding="utf-8")
     (project / "seeds" / "_seeds.yml").write_text(SCHEMA, encoding="utf-8")
     (project / "macros").mkdir()
     shutil.copy2(MACRO, project / "macros" / MACRO.name)
-    dbt = [sys.executable, "-m", "dbt.cli.main"]
-    run = subprocess.run(
-        [*dbt, "build", "--store-failures", "--project-dir", str(project), "--profiles-dir", str(project)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_dbt(project, "build", "--store-failures")
     assert run.returncode == 1, run.stdout  # the children's test fails, nothing else
     assert "FAIL 8 column_rules_children" in run.stdout, run.stdout
     assert "PASS column_rules_parents" in run.stdout, run.stdout

@@ -7,31 +7,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.macros.probe_project import run_dbt, write_probe_project
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 MATERIALIZATIONS = PROJECT_DIR / "macros" / "materializations"
-
-DBT_PROJECT = """
-name: materialization_probe
-version: "1.0.0"
-config-version: 2
-profile: materialization_probe
-"""
-
-PROFILES = """
-materialization_probe:
-  target: duckdb
-  outputs:
-    duckdb:
-      type: duckdb
-      path: "{path}"
-      threads: 1
-"""
 
 CONTRACT = """
 models:
@@ -52,9 +36,7 @@ models:
 class Probe:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.database = root / "probe.duckdb"
-        (root / "dbt_project.yml").write_text(DBT_PROJECT, encoding="utf-8")
-        (root / "profiles.yml").write_text(PROFILES.format(path=self.database), encoding="utf-8")
+        self.database = write_probe_project(root, "materialization_probe")
         (root / "models").mkdir()
         shutil.copytree(MATERIALIZATIONS, root / "macros" / "materializations")
 
@@ -62,21 +44,7 @@ class Probe:
         (self.root / "models" / f"{name}.sql").write_text(sql, encoding="utf-8")
 
     def build(self) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "dbt.cli.main",
-                "build",
-                "--project-dir",
-                str(self.root),
-                "--profiles-dir",
-                str(self.root),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return run_dbt(self.root, "build")
 
     def relations(self) -> dict[str, str]:
         with duckdb.connect(str(self.database), read_only=True) as con:
